@@ -1,0 +1,386 @@
+//! The article: its parts, and how a text is read into them.
+//!
+//! Reading goes top-down: the text is cut into blocks (lines, or hard-wrapped
+//! paragraphs), each block is classified on its own (caption, related link,
+//! byline, furniture, ...), then the story's frame is found: where the body
+//! starts (a dateline, or the first prose after the headline and byline) and
+//! what sits before it (kickers, headline, dek, byline, timestamp).
+
+use crate::{
+    Agency, Byline, Dateline, Error,
+    blocks::{
+        caption, credit_line, is_furniture, is_list_heading, is_nav_item, related_item, sign_off,
+    },
+    byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
+    dateline::parse_dateline,
+    lines::{Block, blocks, is_hard_wrapped},
+    published::parse_published,
+};
+
+pub use crate::blocks::Caption;
+
+/// A news article read from plain text. Every text field borrows from the input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Article<'a> {
+    /// The story's headline (its first occurrence).
+    pub headline: Option<&'a str>,
+    /// The publication timestamp shown outside the body, without a label word.
+    pub published: Option<&'a str>,
+    /// The byline.
+    pub byline: Option<Byline<'a>>,
+    /// The dateline that opens the body.
+    pub dateline: Option<Dateline<'a>>,
+    /// The wire service credited by the dateline, a lead-in or a sign-off.
+    pub agency: Option<Agency<'a>>,
+    /// Body paragraphs in order; the first without its dateline.
+    pub paragraphs: Vec<&'a str>,
+    /// Photo and video captions.
+    pub captions: Vec<Caption<'a>>,
+    /// Titles of related-story links, without their markers.
+    pub related: Vec<&'a str>,
+    /// The credit line closing the story (`Reporting by …; Editing by …`).
+    pub credits: Option<&'a str>,
+    /// Site furniture: share prompts, navigation, copyright notices, kickers.
+    pub boilerplate: Vec<&'a str>,
+}
+
+/// Parses the text of one article.
+///
+/// Errors only for input with nothing to read (empty or white space alone);
+/// any part that cannot be found is `None` or empty.
+///
+/// ```
+/// let a = newsparse::parse("Headline here\n\nWASHINGTON (Reuters) - Officials said on Monday.\n")?;
+/// assert_eq!(a.headline, Some("Headline here"));
+/// assert_eq!(a.dateline.unwrap().location.unwrap().text, "WASHINGTON");
+/// assert_eq!(a.paragraphs, ["Officials said on Monday."]);
+/// # Ok::<(), newsparse::Error>(())
+/// ```
+pub fn parse(text: &str) -> Result<Article<'_>, Error> {
+    if text.is_empty() {
+        return Err(Error::Empty);
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(Error::Blank { len: text.len() });
+    }
+    Ok(read_article(body))
+}
+
+/// Parses an article from bytes that must be UTF-8.
+///
+/// ```
+/// let err = newsparse::parse_bytes(b"Head\n\xc3\x28").unwrap_err();
+/// assert_eq!(err, newsparse::Error::InvalidUtf8 { offset: 5 });
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(e) => Err(Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+/// What a block is, judged on its own.
+#[derive(Debug, Clone)]
+enum Kind<'a> {
+    Text,
+    Furniture,
+    Nav,
+    ListHeading,
+    Related(&'a str),
+    Caption(Caption<'a>),
+    Credit(&'a str, Option<Agency<'static>>),
+    SignOff(Agency<'static>),
+    Byline(BylineLine<'a>),
+    Published(&'a str),
+}
+
+fn classify(text: &str) -> Kind<'_> {
+    if let Some(title) = related_item(text) {
+        return Kind::Related(title);
+    }
+    if is_list_heading(text) {
+        return Kind::ListHeading;
+    }
+    if let Some(credit) = credit_line(text) {
+        return Kind::Credit(credit, sign_off(credit));
+    }
+    if let Some(agency) = sign_off(text) {
+        return Kind::SignOff(agency);
+    }
+    if is_furniture(text) {
+        return Kind::Furniture;
+    }
+    if let Some(c) = caption(text) {
+        return Kind::Caption(c);
+    }
+    if let Some(ts) = parse_published(text) {
+        return Kind::Published(ts);
+    }
+    if let Some(b) = parse_byline(text) {
+        return Kind::Byline(b);
+    }
+    if is_nav_item(text) {
+        return Kind::Nav;
+    }
+    Kind::Text
+}
+
+/// Whether a block reads as story prose rather than a title or a label.
+fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    words >= 25 || (words >= 6 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+}
+
+/// Whether a block could be a headline.
+fn is_title_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=30).contains(&words) && text.len() <= 250 && !text.contains('\n')
+}
+
+fn read_article(text: &str) -> Article<'_> {
+    let hard_wrapped = is_hard_wrapped(text);
+    let mut bs: Vec<Block<'_>> = Vec::new();
+    blocks(text, hard_wrapped, &mut bs);
+    let kinds: Vec<Kind<'_>> = bs.iter().map(|b| classify(b.text)).collect();
+
+    let mut article = Article::default();
+    let frame = find_frame(&bs, &kinds);
+    read_header(&bs, &kinds, &frame, &mut article);
+    read_body(&bs, &kinds, &frame, &mut article);
+    if article.agency.is_none() {
+        article.agency = article.dateline.as_ref().and_then(|d| d.agency);
+    }
+    article
+}
+
+/// Where the headline and the body start.
+struct Frame<'a> {
+    headline: Option<usize>,
+    body_start: usize,
+    dateline: Option<(Dateline<'a>, &'a str)>,
+}
+
+fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
+    let is_text = |i: usize| matches!(kinds[i], Kind::Text);
+    let first_prose = (0..bs.len()).find(|&i| is_text(i) && is_prose(bs[i].text));
+    let limit = first_prose.map_or(bs.len(), |p| p + 1).min(bs.len());
+
+    // A dateline opens the body wherever it comes before the first prose.
+    for i in 0..limit {
+        if !matches!(kinds[i], Kind::Text | Kind::Published(_) | Kind::Byline(_)) {
+            continue;
+        }
+        if let Some(found) = parse_dateline(bs[i].text) {
+            if i == 0 || i + 1 < bs.len() || !found.1.is_empty() {
+                let headline = headline_before(bs, kinds, i);
+                return Frame {
+                    headline,
+                    body_start: i,
+                    dateline: Some(found),
+                };
+            }
+        }
+    }
+    let Some(mut start) = first_prose else {
+        // No prose: a title and short lines. The title is the headline, the rest body.
+        let headline = headline_before(bs, kinds, bs.len());
+        let body_start = headline.map_or(0, |h| h + 1);
+        return Frame {
+            headline,
+            body_start,
+            dateline: None,
+        };
+    };
+    // A dek (standfirst) under the headline reads as prose; a byline below it
+    // shows the body only starts after the byline.
+    let byline_after =
+        (start + 1..bs.len().min(start + 6)).find(|&j| matches!(kinds[j], Kind::Byline(_)));
+    if let Some(j) = byline_after {
+        if let Some(next) = (j + 1..bs.len()).find(|&k| is_text(k) && is_prose(bs[k].text)) {
+            let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
+            if between_is_header {
+                start = next;
+            }
+        }
+    }
+    let headline = headline_before(bs, kinds, start);
+    Frame {
+        headline,
+        body_start: start,
+        dateline: None,
+    }
+}
+
+/// The headline among the blocks before the body: the first title-like text of
+/// three words or more (shorter ones above it are kickers), else the first title-like text.
+fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
+    let candidates =
+        || (0..end).filter(|&i| matches!(kinds[i], Kind::Text) && is_title_like(bs[i].text));
+    candidates()
+        .find(|&i| {
+            bs[i].text.split_whitespace().count() >= 3 && parse_bare_byline(bs[i].text).is_none()
+        })
+        .or_else(|| candidates().next())
+}
+
+fn read_header<'a>(
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    frame: &Frame<'a>,
+    article: &mut Article<'a>,
+) {
+    article.headline = frame.headline.map(|h| bs[h].text);
+    for i in 0..frame.body_start {
+        let text = bs[i].text;
+        if Some(i) == frame.headline || Some(text) == article.headline {
+            continue;
+        }
+        let before_headline = frame.headline.is_some_and(|h| i < h);
+        match &kinds[i] {
+            Kind::Byline(b) if article.byline.is_none() => {
+                article.byline = Some(b.byline.clone());
+                if article.published.is_none() {
+                    article.published = b.published;
+                }
+            }
+            Kind::Published(ts) if article.published.is_none() => article.published = Some(ts),
+            Kind::Caption(c) => article.captions.push(*c),
+            Kind::Related(t) => article.related.push(t),
+            Kind::Credit(..) | Kind::SignOff(_) => {}
+            Kind::Text if before_headline => article.boilerplate.push(text),
+            Kind::Text => {
+                if let Some(b) = article.byline.as_mut() {
+                    if b.affiliation.is_none()
+                        && is_affiliation_line(text)
+                        && i > 0
+                        && matches!(kinds[i - 1], Kind::Byline(_))
+                    {
+                        b.affiliation = Some(text);
+                        continue;
+                    }
+                }
+                if article.byline.is_none() {
+                    if let Some(b) = parse_bare_byline(text) {
+                        article.byline = Some(b.byline);
+                        if article.published.is_none() {
+                            article.published = b.published;
+                        }
+                        continue;
+                    }
+                }
+                if !is_prose(text) && is_affiliation_line(text) && article.byline.is_none() {
+                    article.byline = Some(Byline {
+                        text,
+                        authors: Vec::new(),
+                        affiliation: Some(text),
+                    });
+                }
+                // Anything else between headline and body is a dek: neither story nor furniture.
+            }
+            _ => article.boilerplate.push(text),
+        }
+    }
+}
+
+fn read_body<'a>(
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    frame: &Frame<'a>,
+    article: &mut Article<'a>,
+) {
+    let mut in_link_list = false;
+    let mut sign_off_agency = None;
+    for i in frame.body_start..bs.len() {
+        let text = bs[i].text;
+        if i == frame.body_start {
+            if let Some((dateline, rest)) = &frame.dateline {
+                article.dateline = Some(dateline.clone());
+                if !rest.is_empty() {
+                    article.paragraphs.push(rest);
+                }
+                continue;
+            }
+        }
+        if Some(text) == article.headline {
+            continue;
+        }
+        match &kinds[i] {
+            Kind::Related(t) => article.related.push(t),
+            Kind::ListHeading => {
+                article.boilerplate.push(text);
+                in_link_list = true;
+            }
+            Kind::Furniture | Kind::Nav | Kind::Published(_) => article.boilerplate.push(text),
+            Kind::Caption(c) => article.captions.push(*c),
+            Kind::Credit(c, agency) => {
+                article.credits = Some(c);
+                if sign_off_agency.is_none() {
+                    sign_off_agency = *agency;
+                }
+            }
+            Kind::SignOff(a) => {
+                if sign_off_agency.is_none() {
+                    sign_off_agency = Some(*a);
+                }
+            }
+            Kind::Byline(b) => {
+                if article.byline.is_none() && article.paragraphs.is_empty() {
+                    article.byline = Some(b.byline.clone());
+                } else {
+                    article.paragraphs.push(text);
+                }
+            }
+            Kind::Text => {
+                if in_link_list && is_title_like(text) && !is_prose(text) {
+                    article
+                        .related
+                        .push(text.trim_start_matches(['*', '+', '-', '•', ' ']));
+                    continue;
+                }
+                in_link_list = false;
+                article.paragraphs.push(text);
+            }
+        }
+    }
+    if article.agency.is_none() {
+        article.agency = article
+            .dateline
+            .as_ref()
+            .and_then(|d| d.agency)
+            .or(sign_off_agency);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_blank_inputs_are_errors() {
+        assert_eq!(parse(""), Err(Error::Empty));
+        assert_eq!(parse(" \n\t\r\n"), Err(Error::Blank { len: 5 }));
+        assert_eq!(parse("\u{feff}\n"), Err(Error::Blank { len: 4 }));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        assert_eq!(parse_bytes(b"\xff"), Err(Error::InvalidUtf8 { offset: 0 }));
+        assert_eq!(
+            parse_bytes(b"abc\xe2\x82"),
+            Err(Error::InvalidUtf8 { offset: 3 })
+        );
+    }
+
+    #[test]
+    fn headline_then_body() {
+        let a = parse("Europe blames US over weak dollar\n\nEuropean leaders have openly blamed the US for the rise.\n\nBut analysts said it would pass.\n").unwrap();
+        assert_eq!(a.headline, Some("Europe blames US over weak dollar"));
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(a.dateline.is_none() && a.byline.is_none() && a.agency.is_none());
+    }
+}

@@ -1,0 +1,178 @@
+//! `newsparse FILE|DIR...`: one JSON line per article file.
+//!
+//! A directory is walked (recursively, sorted) for `*.txt`; no argument reads
+//! standard input. Exit status: 0 when every file parsed, 1 when any failed,
+//! 2 for bad usage.
+
+use std::{
+    io::{self, BufWriter, Read, Write},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use serde::Serialize;
+
+const USAGE: &str = "usage: newsparse [--pretty] [FILE|DIR]...\n\
+    Parses each plain-text news article and prints one JSON line per file:\n\
+    {\"path\": ..., \"article\": {...}} or {\"path\": ..., \"error\": {...}}.\n\
+    A directory is walked for *.txt files; with no FILE, standard input is read.\n";
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    kind: &'a str,
+    message: String,
+    offset: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Outcome<'a> {
+    Article(newsparse::Article<'a>),
+    Error(ErrorRecord<'a>),
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    outcome: Outcome<'a>,
+}
+
+struct Options {
+    pretty: bool,
+    inputs: Vec<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut opts = Options {
+        pretty: false,
+        inputs: Vec::new(),
+    };
+    let mut only_paths = false;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--" if !only_paths => only_paths = true,
+            "--pretty" if !only_paths => opts.pretty = true,
+            "-h" | "--help" if !only_paths => {
+                print!("{USAGE}");
+                std::process::exit(0);
+            }
+            s if !only_paths && s.starts_with('-') && s != "-" => {
+                return Err(format!("unknown option {s}"));
+            }
+            _ => opts.inputs.push(arg),
+        }
+    }
+    Ok(opts)
+}
+
+/// Files to read for one command-line input: the file itself, or a directory's `*.txt`.
+fn collect(input: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    if input.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(input)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                collect(&path, out)?;
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push(path);
+            }
+        }
+    } else {
+        out.push(input.to_path_buf());
+    }
+    Ok(())
+}
+
+fn emit(out: &mut impl Write, record: &Record<'_>, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, record)?;
+    } else {
+        serde_json::to_writer(&mut *out, record)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// Parses one input's bytes and prints its record; returns whether it parsed.
+fn report(out: &mut impl Write, path: &str, bytes: &[u8], pretty: bool) -> io::Result<bool> {
+    let outcome = match newsparse::parse_bytes(bytes) {
+        Ok(article) => Outcome::Article(article),
+        Err(e) => Outcome::Error(ErrorRecord {
+            kind: e.kind(),
+            message: e.to_string(),
+            offset: e.offset(),
+        }),
+    };
+    let ok = matches!(outcome, Outcome::Article(_));
+    emit(out, &Record { path, outcome }, pretty)?;
+    Ok(ok)
+}
+
+fn run(opts: &Options) -> io::Result<bool> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    if opts.inputs.is_empty() {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf)?;
+        all_ok &= report(&mut out, "-", &buf, opts.pretty)?;
+        out.flush()?;
+        return Ok(all_ok);
+    }
+    let mut buf = Vec::new();
+    for input in &opts.inputs {
+        let mut files = Vec::new();
+        if let Err(e) = collect(Path::new(input), &mut files) {
+            all_ok = false;
+            emit_io_error(&mut out, input, &e, opts.pretty)?;
+            continue;
+        }
+        for file in files {
+            let name = file.to_string_lossy();
+            buf.clear();
+            let read = std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut buf));
+            match read {
+                Ok(_) => all_ok &= report(&mut out, &name, &buf, opts.pretty)?,
+                Err(e) => {
+                    all_ok = false;
+                    emit_io_error(&mut out, &name, &e, opts.pretty)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn emit_io_error(out: &mut impl Write, path: &str, e: &io::Error, pretty: bool) -> io::Result<()> {
+    let record = Record {
+        path,
+        outcome: Outcome::Error(ErrorRecord {
+            kind: "io",
+            message: e.to_string(),
+            offset: 0,
+        }),
+    };
+    emit(out, &record, pretty)
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(msg) => {
+            eprint!("newsparse: {msg}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&opts) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsparse: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

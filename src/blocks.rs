@@ -1,0 +1,481 @@
+//! Blocks that are not story: photo captions, related-story links, credit
+//! lines, sign-offs and site furniture. One classifier per kind.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case},
+    character::complete::{char, space0},
+    combinator::{opt, recognize},
+    sequence::{pair, terminated},
+};
+
+use crate::Agency;
+
+/// A photo or video caption, with its credit when one is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Caption<'a> {
+    /// The caption as written, credit included.
+    pub text: &'a str,
+    /// The credit: `Joel Kowsky/NASA` from `Photo by Joel Kowsky/NASA`.
+    pub credit: Option<&'a str>,
+}
+
+/// `RELATED `, `Related:`, `Read more:`, `See also:`, `ALSO READ:` before a link title.
+fn parse_related_marker(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        alt((
+            terminated(tag("RELATED"), opt(char(':'))),
+            terminated(
+                alt((
+                    tag_no_case("related story"),
+                    tag_no_case("related article"),
+                    tag_no_case("related"),
+                    tag_no_case("read more"),
+                    tag_no_case("read also"),
+                    tag_no_case("also read"),
+                    tag_no_case("see also"),
+                    tag_no_case("more"),
+                    tag_no_case("watch"),
+                )),
+                char(':'),
+            ),
+        )),
+        space0,
+    ))
+    .parse(i)
+}
+
+/// The link title of a related-story line (`RELATED Kremlin cancels talks`).
+pub(crate) fn related_item(text: &str) -> Option<&str> {
+    let (title, marker) = parse_related_marker(text).ok()?;
+    let title = title.trim();
+    let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
+    (capital_after_marker && !title.is_empty() && title.len() <= 200 && !title.contains('\n'))
+        .then_some(title)
+}
+
+/// Headings that open a list of story links; the list's titles are related links.
+const LIST_HEADINGS: [&str; 30] = [
+    "related",
+    "related posts",
+    "related stories",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related news",
+    "related links",
+    "similar posts",
+    "you might also like",
+    "you may also like",
+    "more stories",
+    "more stories like this one",
+    "most popular",
+    "most read",
+    "most viewed",
+    "trending",
+    "trending now",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "recommended",
+    "recommended stories",
+    "read more",
+    "more on this story",
+    "popular posts",
+    "recent posts",
+    "editor's picks",
+    "don't miss",
+    "what to read next",
+];
+
+/// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
+pub(crate) fn is_list_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', ' ']);
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower.trim_start_matches(['*', '+', ' ']);
+    LIST_HEADINGS.contains(&lower)
+        || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
+        || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
+        || (lower.starts_with("more ") && lower.ends_with(" stories"))
+}
+
+/// Site furniture that is never story, matched on the whole line (case-insensitive).
+const FURNITURE: [&str; 56] = [
+    "advertisement",
+    "continue reading the main story",
+    "supported by",
+    "latest headlines",
+    "follow us",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "view comments",
+    "show comments",
+    "close",
+    "caption",
+    "video",
+    "image",
+    "photo",
+    "hide caption",
+    "toggle caption",
+    "enlarge this image",
+    "skip to main content",
+    "back to top",
+    "previous post",
+    "next post",
+    "read more",
+    "more",
+    "sharing is caring!",
+    "subscribe",
+    "sign up",
+    "search",
+    "menu",
+    "home",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+    "opinion",
+    "newsletter",
+    "back to gallery",
+    "story timeline",
+    "share permalink",
+    "facebook twitter pinterest email",
+    "registration",
+    "loading...",
+    "load more",
+    "see it now: amazon",
+];
+
+/// Phrases that mark a line as furniture wherever they occur in it.
+const FURNITURE_PHRASES: [&str; 18] = [
+    "all rights reserved",
+    "sign up for",
+    "subscribe to",
+    "our newsletter",
+    "follow us on",
+    "click here",
+    "this site uses akismet",
+    "accepting comments",
+    "comments are closed",
+    "you must be logged in",
+    "share this article",
+    "share via",
+    "download our app",
+    "terms of use",
+    "privacy policy",
+    "letters to the editor",
+    "on facebook, twitter",
+    "push notifications",
+];
+
+/// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 300 {
+        return false;
+    }
+    // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
+    if FURNITURE.contains(&unbulleted) {
+        return true;
+    }
+    if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
+        return true;
+    }
+    if is_counter(unbulleted) {
+        return true;
+    }
+    FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// `6`, `0 shares`, `1 comment`, `858 shares`.
+fn is_counter(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let Some(n) = words.next() else { return false };
+    if !n
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k')
+    {
+        return false;
+    }
+    match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(w), None) => matches!(
+            w,
+            "shares"
+                | "share"
+                | "comments"
+                | "comment"
+                | "views"
+                | "likes"
+                | "reactions"
+                | "responses"
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a line is a bulleted navigation item (`* Politics`, `+ Contact Us`).
+pub(crate) fn is_nav_item(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix("* ").or_else(|| t.strip_prefix("+ ")) else {
+        return false;
+    };
+    rest.split_whitespace().count() <= 4 && !rest.ends_with('.')
+}
+
+/// Credit phrases that open a photo credit at the end of a caption.
+const CREDIT_OPENERS: [&str; 10] = [
+    "Photo by ",
+    "Photo: ",
+    "Photograph: ",
+    "Photo credit: ",
+    "Image: ",
+    "Credit: ",
+    "Credit... ",
+    "Picture: ",
+    "Image credit: ",
+    "Photo courtesy of ",
+];
+
+/// Trailing agency photo credits: `(Matt Sayles/AP Photo)`, `REUTERS/Lucy Nicholson`.
+fn trailing_paren_credit(t: &str) -> Option<&str> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let credit = &inner[open + 1..];
+    let lower = credit.to_ascii_lowercase();
+    let photo_word = [
+        "photo",
+        "getty",
+        "images",
+        "reuters",
+        "afp",
+        "ap",
+        "shutterstock",
+        "file",
+        "courtesy",
+        "epa",
+        "pool",
+    ]
+    .iter()
+    .any(|w| {
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|x| x == *w)
+    });
+    (photo_word
+        && (credit.contains('/')
+            || lower.contains("photo")
+            || lower.contains("getty")
+            || lower.contains("images"))
+        && credit.len() <= 80)
+        .then_some(credit)
+}
+
+/// The caption a line holds, with its credit; `None` for a line that is not a caption.
+pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
+    let t = text.trim();
+    if t.len() > 1200 || t.contains('\n') {
+        return None;
+    }
+    for opener in CREDIT_OPENERS {
+        if let Some(at) = t.rfind(opener) {
+            let credit = t[at + opener.len()..].trim();
+            if !credit.is_empty() && credit.len() <= 80 && !credit.ends_with(['.', '!', '?'])
+                || credit.ends_with(".com")
+            {
+                return Some(Caption {
+                    text: t,
+                    credit: Some(credit),
+                });
+            }
+        }
+    }
+    if let Some(credit) = trailing_paren_credit(t) {
+        return Some(Caption {
+            text: t,
+            credit: Some(credit),
+        });
+    }
+    // `[Photo via screengrab]`, `REUTERS/Lucy Nicholson`, `Getty Images`.
+    if t.starts_with("[Photo") || t.starts_with("[Image") {
+        return Some(Caption {
+            text: t,
+            credit: Some(t.trim_matches(['[', ']'])),
+        });
+    }
+    for agency_credit in ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"] {
+        if let Some(at) = t.rfind(agency_credit) {
+            let credit = &t[at..];
+            if credit.len() <= 80 {
+                return Some(Caption {
+                    text: t,
+                    credit: Some(credit.trim_end_matches('.')),
+                });
+            }
+        }
+    }
+    if t.ends_with("Getty Images") || t.ends_with("/Getty Images") {
+        let credit = t.rsplit(['.', '(']).next().unwrap_or(t).trim();
+        return Some(Caption {
+            text: t,
+            credit: Some(credit),
+        });
+    }
+    None
+}
+
+/// Openers of a credit line closing the story.
+const CREDIT_LINE_OPENERS: [&str; 10] = [
+    "Reporting by ",
+    "Additional reporting by ",
+    "Editing by ",
+    "Writing by ",
+    "Compiled by ",
+    "Source: ",
+    "Sources: ",
+    "Via ",
+    "Via: ",
+    "via ",
+];
+
+/// The credit line a block holds, without surrounding parentheses or brackets:
+/// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
+pub(crate) fn credit_line(text: &str) -> Option<&str> {
+    let t = text.trim();
+    if t.len() > 400 {
+        return None;
+    }
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|s| s.strip_suffix(']')))
+        .unwrap_or(t)
+        .trim();
+    if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
+        return Some(inner);
+    }
+    let lower = inner.to_ascii_lowercase();
+    let contributed = lower.ends_with("contributed to this report.")
+        || lower.ends_with("contributed to this report")
+        || lower.ends_with("contributed reporting.")
+        || lower.contains(" contributed reporting from ")
+        || lower.ends_with("contributed to this story.")
+        || lower.ends_with(" contributed.");
+    contributed.then_some(inner)
+}
+
+/// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
+/// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
+pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
+    let t = text
+        .trim()
+        .trim_start_matches(['-', '—', '–', ' '])
+        .trim_end_matches('.');
+    if t.len() > 300 {
+        return None;
+    }
+    if let Some(a) = Agency::known(t) {
+        return Some(a);
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.contains("associated press")
+        && (lower.contains("copyright")
+            || lower.contains("contributed")
+            || lower.starts_with("the associated press") && t.split_whitespace().count() <= 4)
+    {
+        return Some(Agency::Ap);
+    }
+    if (lower.starts_with("copyright") || lower.starts_with('©')) && lower.contains("reuters") {
+        return Some(Agency::Reuters);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_markers() {
+        assert_eq!(
+            related_item("RELATED Kremlin cancels Friday talks"),
+            Some("Kremlin cancels Friday talks")
+        );
+        assert_eq!(related_item("Related: A story"), Some("A story"));
+        assert_eq!(related_item("READ MORE: Another"), Some("Another"));
+        assert_eq!(related_item("Relatedly, the market fell."), None);
+        assert_eq!(related_item("Read more about it"), None);
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        let c = caption("Ambassador poses for a picture. Photo by Joel Kowsky/NASA").unwrap();
+        assert_eq!(c.credit, Some("Joel Kowsky/NASA"));
+        let c = caption("Stars arrive at the show. (Matt Sayles/AP Photo)").unwrap();
+        assert_eq!(c.credit, Some("Matt Sayles/AP Photo"));
+        assert!(caption("[Photo via screengrab]").is_some());
+        assert!(caption("He said the photo was taken in Paris.").is_none());
+    }
+
+    #[test]
+    fn furniture() {
+        for t in [
+            "Latest Headlines",
+            "Follow Us",
+            "*",
+            "+",
+            "Advertisement",
+            "0 shares",
+            "6",
+            "© 2019 Hearst",
+            "* Facebook",
+        ] {
+            assert!(is_furniture(t), "{t}");
+        }
+        assert!(!is_furniture("Share prices fell on Monday."));
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(
+            credit_line("(Reporting by Kane Wu in Hong Kong; Editing by Jacqueline Wong)"),
+            Some("Reporting by Kane Wu in Hong Kong; Editing by Jacqueline Wong")
+        );
+        assert!(credit_line("CNN's Jeff Greene contributed to this report.").is_some());
+        assert!(credit_line("Via Macrumors").is_some());
+        assert!(credit_line("The report was widely read.").is_none());
+    }
+
+    #[test]
+    fn sign_offs() {
+        assert_eq!(sign_off("Reuter"), Some(Agency::Reuters));
+        assert_eq!(
+            sign_off("Copyright 2014 The Associated Press. All rights reserved."),
+            Some(Agency::Ap)
+        );
+        assert_eq!(sign_off("The end"), None);
+    }
+}

@@ -1,0 +1,565 @@
+//! Bylines: `By Allen Cone`, `By Jill Disis, CNN Business`, `By A, B and C`,
+//! `by Regan on September 15, 2014`, `Posted by: Admin on Aug 09, 2012`,
+//! `Steve Peoples, AP National Political Writer`.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case},
+    character::complete::{char, space0, space1},
+    combinator::{opt, recognize},
+    sequence::terminated,
+};
+
+use crate::published::parse_published;
+
+/// The byline of a story: who wrote it and for whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline<'a> {
+    /// The byline as written, e.g. `By Jill Disis, CNN Business`.
+    pub text: &'a str,
+    /// The people credited, in order.
+    pub authors: Vec<Author<'a>>,
+    /// What the byline says besides the names: `UPI Staff Writer`, `Reuters`;
+    /// the organisation itself for a byline of an organisation alone.
+    pub affiliation: Option<&'a str>,
+}
+
+/// One person credited by a byline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Author<'a> {
+    /// The name as written (`ALLEN CONE` stays upper case).
+    pub name: &'a str,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Byline<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Byline", 3)?;
+        s.serialize_field("text", self.text)?;
+        s.serialize_field("authors", &self.authors)?;
+        s.serialize_field("affiliation", &self.affiliation)?;
+        s.end()
+    }
+}
+
+/// A byline found in a line, and the timestamp the line also gives, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BylineLine<'a> {
+    pub byline: Byline<'a>,
+    pub published: Option<&'a str>,
+}
+
+/// Longest line that may hold a byline.
+const MAX_BYLINE: usize = 200;
+
+/// Words that make a credit an organisation or a role rather than a person.
+const ORG_WORDS: [&str; 38] = [
+    "staff",
+    "writer",
+    "writers",
+    "press",
+    "news",
+    "reuters",
+    "wire",
+    "services",
+    "service",
+    "correspondent",
+    "editor",
+    "editors",
+    "columnist",
+    "reporter",
+    "reporters",
+    "bureau",
+    "agency",
+    "times",
+    "post",
+    "journal",
+    "associated",
+    "manager",
+    "author",
+    "admin",
+    "reports",
+    "team",
+    "desk",
+    "contributor",
+    "report",
+    "india",
+    "cnn",
+    "upi",
+    "afp",
+    "ap",
+    "business",
+    "online",
+    "daily",
+    "media",
+];
+
+/// Phrases after a name that end the byline (page furniture glued to it).
+const NAME_STOPS: [&str; 8] = [
+    "Email Author",
+    "View More Articles",
+    "Published",
+    "Updated",
+    "Follow",
+    "More by",
+    "View all posts",
+    "Contact",
+];
+
+/// `By `, `BY `, `by: `, `Posted by `, `Written by: `, `Story by `.
+fn parse_by_marker(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(terminated(
+            alt((
+                tag_no_case("posted"),
+                tag_no_case("written"),
+                tag_no_case("story"),
+                tag_no_case("words"),
+                tag_no_case("reported"),
+            )),
+            space1,
+        )),
+        tag_no_case("by"),
+        opt(char(':')),
+        space1,
+    ))
+    .parse(i)
+}
+
+/// `, ` / ` and ` / ` & ` / `; ` between names.
+fn parse_name_separator(i: &str) -> IResult<&str, &str> {
+    recognize(alt((
+        recognize((
+            space0,
+            char(','),
+            space0,
+            opt(terminated(tag("and"), space1)),
+        )),
+        recognize((space1, alt((tag("and"), tag("&"), tag("AND"))), space1)),
+        recognize((space0, char(';'), space0)),
+    )))
+    .parse(i)
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "on"
+            | "el"
+            | "ten"
+            | "ter"
+    )
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')),
+        _ => is_particle(w),
+    }
+}
+
+fn has_org_word(s: &str) -> bool {
+    s.contains(".com")
+        || s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a text reads as a person's name: one to five name words, no role words.
+fn is_person(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=5).contains(&words)
+        && s.split_whitespace().all(is_name_word)
+        && !s.split_whitespace().next().is_some_and(is_particle)
+        && !has_org_word(s)
+}
+
+/// Whether a text reads as an organisation or role credit (`UPI Staff Writer`, `Cleveland.com`).
+fn is_credit_org(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=7).contains(&words)
+        && s.starts_with(|c: char| c.is_uppercase() || c == 't')
+        && !s.ends_with('.')
+}
+
+/// Cuts the name part of a byline at the first thing that is not part of the names:
+/// ` on DATE`, ` | `, ` - `, `@handle`, a timestamp, glued page furniture.
+fn names_end(s: &str) -> usize {
+    let mut end = s.len();
+    for stop in [
+        " | ", " - ", " — ", " – ", " / ", "@", " (", "(", " in ", " at ", "\u{2002}",
+    ] {
+        if let Some(at) = s.find(stop) {
+            end = end.min(at);
+        }
+    }
+    for stop in NAME_STOPS {
+        if let Some(at) = s.find(stop) {
+            if at > 0 {
+                end = end.min(at);
+            }
+        }
+    }
+    // ` on DATE`: `on` may also sit inside a name (`White on Rice Couple`).
+    let mut from = 0;
+    while let Some(at) = s[from..].find(" on ") {
+        let at = from + at;
+        if starts_with_timestamp(&s[at + 4..]) {
+            end = end.min(at);
+            break;
+        }
+        from = at + 4;
+    }
+    // A timestamp glued after the names (`By Mike Wall 2019-11-18T20:51:19Z`).
+    for (at, _) in s.match_indices(' ') {
+        if at < end && starts_with_timestamp(&s[at + 1..]) {
+            end = at;
+            break;
+        }
+    }
+    end
+}
+
+/// Whether a text opens with a timestamp (`November 7, 2012, 6:43 PM`, `Monday, ...`).
+fn starts_with_timestamp(s: &str) -> bool {
+    let s = s.trim_start();
+    let first = s.split([' ', ',']).next().unwrap_or("");
+    let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
+        || crate::published::month_number(first.trim_end_matches('.')).is_some()
+        || matches!(
+            first.to_ascii_lowercase().as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+    first_is_date && {
+        // Accept when the whole rest, or its first few words, form a timestamp.
+        let cut = s.find([' ', '|']).map(|_| s).unwrap_or(s);
+        parse_published(cut).is_some() || leading_timestamp(s).is_some()
+    }
+}
+
+/// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
+pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let mut best = None;
+    let mut ends: Vec<usize> = s.match_indices([' ', '|']).map(|(i, _)| i).collect();
+    ends.push(s.len());
+    for end in ends.into_iter().take(10) {
+        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—']);
+        if let Some(ts) = parse_published(candidate) {
+            if ts.len() == candidate.len() {
+                best = Some(candidate);
+            }
+        }
+    }
+    best
+}
+
+/// Splits the name part into authors and an affiliation.
+fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
+    let mut authors = Vec::new();
+    let mut rest = names;
+    loop {
+        let sep = find_separator(rest);
+        let (segment, next) = match sep {
+            Some((at, len)) => (&rest[..at], Some(&rest[at + len..])),
+            None => (rest, None),
+        };
+        let segment = segment.trim();
+        if is_person(segment) {
+            authors.push(Author { name: segment });
+        } else {
+            let aff = rest.trim().trim_end_matches([',', '-', ' ']);
+            let aff = aff.strip_prefix("the ").unwrap_or(aff);
+            let aff = (!aff.is_empty() && is_credit_org(aff)).then_some(aff);
+            return (authors, aff);
+        }
+        match next {
+            Some(n) if !n.trim().is_empty() => rest = n,
+            _ => return (authors, None),
+        }
+    }
+}
+
+fn find_separator(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    for at in 0..bytes.len() {
+        if matches!(bytes[at], b' ' | b',' | b';') {
+            if let Ok((rest, _)) = parse_name_separator(&s[at..]) {
+                let len = s.len() - at - rest.len();
+                if len > 0 && (bytes[at] != b' ' || len > 1) {
+                    return Some((at, len));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A byline introduced by `By` (anywhere in a short line: `October 9, 2018 | by Olivia Larsen`).
+pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
+    let line = line.trim();
+    if line.len() > MAX_BYLINE {
+        return None;
+    }
+    let (start, after) = find_by_marker(line)?;
+    let before = line[..start]
+        .trim()
+        .trim_end_matches(['|', '—', '-', ' ', '*']);
+    let names_len = names_end(after);
+    let names = after[..names_len].trim().trim_end_matches([',', ' ']);
+    if names.is_empty() || !names.starts_with(|c: char| c.is_uppercase() || c == 't') {
+        return None;
+    }
+    // What precedes `by` must be page furniture or a timestamp, never prose.
+    let before_published = if before.is_empty() {
+        None
+    } else if let Some(ts) = parse_published(before) {
+        Some(ts)
+    } else if before.split_whitespace().count() > 4 {
+        return None;
+    } else {
+        leading_timestamp(
+            before
+                .trim_start_matches(|c: char| c.is_alphabetic() && c != 'J')
+                .trim(),
+        )
+        .or_else(|| leading_timestamp(before.split_once(" on ").map(|(_, d)| d).unwrap_or("")))
+    };
+    let (authors, affiliation) = split_credits(names);
+    if authors.is_empty() && affiliation.is_none() {
+        return None;
+    }
+    let tail = after[names_len..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
+    });
+    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let published = before_published
+        .or_else(|| {
+            leading_timestamp(
+                tail.trim_start_matches(|c: char| {
+                    c == '@' || c.is_alphanumeric() && tail.starts_with('@')
+                })
+                .trim_start_matches(['/', ' ']),
+            )
+        })
+        .or_else(|| leading_timestamp(tail));
+    let text_end = start + (line.len() - start - after.len()) + names_len;
+    Some(BylineLine {
+        byline: Byline {
+            text: line[start..text_end]
+                .trim_end()
+                .trim_end_matches([',', ' ']),
+            authors,
+            affiliation,
+        },
+        published,
+    })
+}
+
+/// A byline without `By`: a name alone, or a name with a role or timestamp after it
+/// (`Steve Peoples, AP National Political Writer`, `Chris Davies - Nov 19, 2019`).
+/// Only read in the lines right around the headline.
+pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
+    let line = line.trim().trim_start_matches(['*', ' ']);
+    if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") {
+        return None;
+    }
+    let names_len = names_end(line);
+    let names = line[..names_len].trim().trim_end_matches([',', ' ']);
+    let first = match names.find(',') {
+        Some(at) => &names[..at],
+        None => names,
+    };
+    if !is_person(first) || first.split_whitespace().count() < 2 {
+        return None;
+    }
+    let (authors, affiliation) = split_credits(names);
+    if authors.is_empty() {
+        return None;
+    }
+    let tail = line[names_len..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
+    });
+    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let tail = match tail.strip_prefix('@') {
+        Some(t) => t
+            .split_once(' ')
+            .map(|(_, r)| r.trim_start_matches(['/', ' ']))
+            .unwrap_or(""),
+        None => tail,
+    };
+    let published = leading_timestamp(tail);
+    if !tail.is_empty() && published.is_none() {
+        return None;
+    }
+    Some(BylineLine {
+        byline: Byline {
+            text: names,
+            authors,
+            affiliation,
+        },
+        published,
+    })
+}
+
+fn find_by_marker(line: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while from < line.len() {
+        let at = from + line[from..].find(['B', 'b', 'P', 'p', 'W', 'w'])?;
+        let word_start = at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric();
+        if word_start {
+            if let Ok((rest, _)) = parse_by_marker(&line[at..]) {
+                return Some((at, rest));
+            }
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether a short line is a role or organisation line that completes a byline
+/// printed on the line before it (`Opinion Columnist`, `Associated Press`).
+pub(crate) fn is_affiliation_line(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 60
+        && !line.ends_with('.')
+        && line.starts_with(|c: char| c.is_uppercase())
+        && has_org_word(line)
+        && line.split_whitespace().count() <= 6
+}
+
+/// The pair of `(author names, affiliation)` in a tidy form for tests.
+#[cfg(test)]
+fn summary<'a>(b: &BylineLine<'a>) -> (Vec<&'a str>, Option<&'a str>, Option<&'a str>) {
+    (
+        b.byline.authors.iter().map(|a| a.name).collect(),
+        b.byline.affiliation,
+        b.published,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
+        summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn plain_and_affiliated() {
+        assert_eq!(by("By Allen Cone"), (vec!["Allen Cone"], None, None));
+        assert_eq!(
+            by("By Jill Disis, CNN Business"),
+            (vec!["Jill Disis"], Some("CNN Business"), None)
+        );
+        assert_eq!(
+            by("By Cal Mankowski, Reuters"),
+            (vec!["Cal Mankowski"], Some("Reuters"), None)
+        );
+        assert_eq!(
+            by("By ALLEN CONE, UPI Staff Writer"),
+            (vec!["ALLEN CONE"], Some("UPI Staff Writer"), None)
+        );
+        assert_eq!(by("By Julius Young | Fox News").0, vec!["Julius Young"]);
+    }
+
+    #[test]
+    fn several_authors() {
+        assert_eq!(
+            by("By Ann Lee, Bo Chan and Cy Dorr").0,
+            vec!["Ann Lee", "Bo Chan", "Cy Dorr"]
+        );
+        assert_eq!(by("By ANN LEE and BO CHAN").0, vec!["ANN LEE", "BO CHAN"]);
+    }
+
+    #[test]
+    fn organisation_alone() {
+        assert_eq!(
+            by("By THE ASSOCIATED PRESS"),
+            (vec![], Some("THE ASSOCIATED PRESS"), None)
+        );
+        assert_eq!(
+            by("By the CNN Wire Staff"),
+            (vec![], Some("CNN Wire Staff"), None)
+        );
+    }
+
+    #[test]
+    fn blog_bylines_with_dates() {
+        assert_eq!(
+            by("by Barry van Wyk on November 8, 2012"),
+            (vec!["Barry van Wyk"], None, Some("November 8, 2012"))
+        );
+        assert_eq!(
+            by("by White on Rice Couple on October 28, 2012"),
+            (vec!["White on Rice Couple"], None, Some("October 28, 2012"))
+        );
+        assert_eq!(
+            by("November 12, 2012 by Sam Laird"),
+            (vec!["Sam Laird"], None, Some("November 12, 2012"))
+        );
+        assert_eq!(
+            by("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST"),
+            (
+                vec!["Michael David Smith"],
+                None,
+                Some("November 19, 2019, 6:21 AM EST")
+            )
+        );
+        assert_eq!(
+            by("By Robert BeckhusenEmail Author").0,
+            vec!["Robert Beckhusen"]
+        );
+    }
+
+    #[test]
+    fn bare_bylines() {
+        let b = parse_bare_byline("Steve Peoples, AP National Political Writer").unwrap();
+        assert_eq!(
+            summary(&b),
+            (
+                vec!["Steve Peoples"],
+                Some("AP National Political Writer"),
+                None
+            )
+        );
+        let b = parse_bare_byline("Chris Davies - Nov 19, 2019, 8:15 pm CST").unwrap();
+        assert_eq!(
+            summary(&b),
+            (
+                vec!["Chris Davies"],
+                None,
+                Some("Nov 19, 2019, 8:15 pm CST")
+            )
+        );
+        assert!(parse_bare_byline("The market fell sharply on Monday.").is_none());
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        assert!(
+            parse_byline("The bill was passed by the Senate on Monday after a long debate.")
+                .is_none()
+        );
+        assert!(parse_byline("Prices rose by 5 percent").is_none());
+    }
+}

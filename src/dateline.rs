@@ -1,0 +1,594 @@
+//! Datelines: where and when a story was filed, and through which service.
+//!
+//! `PROVO, Utah, Dec. 23 (UPI) --`, `SEATTLE/WASHINGTON (Reuters) -`,
+//! `(AP) HONOLULU -`, `NEW YORK, March 26 -`, `AUSTIN, Texas, May 5, 2025 /PRNewswire/ --`,
+//! `CITY, St.--(BUSINESS WIRE)--`, and the AG-News lead-in `AP - `.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_till1, take_while_m_n},
+    character::complete::{char, digit1, space0, space1},
+    combinator::{opt, recognize, verify},
+    sequence::{delimited, pair, preceded},
+};
+
+use crate::{Agency, published::month_number};
+
+/// A dateline at the head of the story's first paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline<'a> {
+    /// The whole dateline as written, up to and including its closing dash.
+    pub text: &'a str,
+    /// The place the story was filed from.
+    pub location: Option<Location<'a>>,
+    /// The date, when the dateline gives one.
+    pub date: Option<DatelineDate<'a>>,
+    /// The service named by the dateline's marker (`(UPI)`, `/PRNewswire/`).
+    pub agency: Option<Agency<'a>>,
+}
+
+/// The place of a dateline, as written and split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location<'a> {
+    /// The place as written, without its trailing comma: `PITTSBURG, Calif.`.
+    pub text: &'a str,
+    /// The city part: `PITTSBURG`; `SEATTLE/WASHINGTON` for a joint dateline.
+    pub city: &'a str,
+    /// The region part when written: `Calif.`, `Utah`, `England`.
+    pub region: Option<&'a str>,
+    /// The U.S. state that `region` names, when it is an AP or postal abbreviation
+    /// or a state name: `Calif.` gives `California`.
+    pub state: Option<&'static str>,
+}
+
+/// The date of a dateline: `June 26`, `Dec. 23`, `May 5, 2025`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatelineDate<'a> {
+    /// The date as written.
+    pub text: &'a str,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+    /// The year, when written.
+    pub year: Option<u16>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Dateline<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let loc = self.location.as_ref();
+        let mut s = serializer.serialize_struct("Dateline", 7)?;
+        s.serialize_field("text", self.text)?;
+        s.serialize_field("location", &loc.map(|l| l.text))?;
+        s.serialize_field("city", &loc.map(|l| l.city))?;
+        s.serialize_field("region", &loc.and_then(|l| l.region))?;
+        s.serialize_field("state", &loc.and_then(|l| l.state))?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("agency", &self.agency)?;
+        s.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DatelineDate<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("DatelineDate", 4)?;
+        s.serialize_field("text", self.text)?;
+        s.serialize_field("month", &self.month)?;
+        s.serialize_field("day", &self.day)?;
+        s.serialize_field("year", &self.year)?;
+        s.end()
+    }
+}
+
+/// AP abbreviations, postal codes and names of U.S. states.
+const STATES: [(&str, &str, &str); 50] = [
+    ("Ala.", "AL", "Alabama"),
+    ("Alaska", "AK", "Alaska"),
+    ("Ariz.", "AZ", "Arizona"),
+    ("Ark.", "AR", "Arkansas"),
+    ("Calif.", "CA", "California"),
+    ("Colo.", "CO", "Colorado"),
+    ("Conn.", "CT", "Connecticut"),
+    ("Del.", "DE", "Delaware"),
+    ("Fla.", "FL", "Florida"),
+    ("Ga.", "GA", "Georgia"),
+    ("Hawaii", "HI", "Hawaii"),
+    ("Idaho", "ID", "Idaho"),
+    ("Ill.", "IL", "Illinois"),
+    ("Ind.", "IN", "Indiana"),
+    ("Iowa", "IA", "Iowa"),
+    ("Kan.", "KS", "Kansas"),
+    ("Ky.", "KY", "Kentucky"),
+    ("La.", "LA", "Louisiana"),
+    ("Maine", "ME", "Maine"),
+    ("Md.", "MD", "Maryland"),
+    ("Mass.", "MA", "Massachusetts"),
+    ("Mich.", "MI", "Michigan"),
+    ("Minn.", "MN", "Minnesota"),
+    ("Miss.", "MS", "Mississippi"),
+    ("Mo.", "MO", "Missouri"),
+    ("Mont.", "MT", "Montana"),
+    ("Neb.", "NE", "Nebraska"),
+    ("Nev.", "NV", "Nevada"),
+    ("N.H.", "NH", "New Hampshire"),
+    ("N.J.", "NJ", "New Jersey"),
+    ("N.M.", "NM", "New Mexico"),
+    ("N.Y.", "NY", "New York"),
+    ("N.C.", "NC", "North Carolina"),
+    ("N.D.", "ND", "North Dakota"),
+    ("Ohio", "OH", "Ohio"),
+    ("Okla.", "OK", "Oklahoma"),
+    ("Ore.", "OR", "Oregon"),
+    ("Pa.", "PA", "Pennsylvania"),
+    ("R.I.", "RI", "Rhode Island"),
+    ("S.C.", "SC", "South Carolina"),
+    ("S.D.", "SD", "South Dakota"),
+    ("Tenn.", "TN", "Tennessee"),
+    ("Texas", "TX", "Texas"),
+    ("Utah", "UT", "Utah"),
+    ("Vt.", "VT", "Vermont"),
+    ("Va.", "VA", "Virginia"),
+    ("Wash.", "WA", "Washington"),
+    ("W.Va.", "WV", "West Virginia"),
+    ("Wis.", "WI", "Wisconsin"),
+    ("Wyo.", "WY", "Wyoming"),
+];
+
+/// The U.S. state a region names: AP abbreviation (`Calif.`, `ILL.`), postal code (`NY`) or name.
+pub fn state_name(region: &str) -> Option<&'static str> {
+    let r = region.trim();
+    STATES.iter().find_map(|&(ap, postal, name)| {
+        let hit = r.eq_ignore_ascii_case(ap)
+            || r.eq_ignore_ascii_case(name)
+            || r == postal
+            || (ap.ends_with('.') && r.eq_ignore_ascii_case(&ap[..ap.len() - 1]) && r.len() > 2);
+        hit.then_some(name)
+    })
+}
+
+/// A dash that closes a dateline: `--`, `—`, `–`, `-` or `_`, with the space around it.
+fn parse_dash(i: &str) -> IResult<&str, &str> {
+    delimited(
+        space0,
+        alt((tag("--"), tag("—"), tag("–"), tag("-"), tag("_"))),
+        space0,
+    )
+    .parse(i)
+}
+
+/// `Dec. 23`, `June 26`, `May 5, 2025`, `Feb 26`.
+fn parse_date(i: &str) -> IResult<&str, DatelineDate<'_>> {
+    let (rest, (month, day, year)) = (
+        verify(
+            recognize(pair(
+                take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()),
+                opt(char('.')),
+            )),
+            |w: &str| month_number(w.trim_end_matches('.')).is_some(),
+        ),
+        preceded(
+            space1,
+            verify(
+                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                |d: &str| matches!(d.parse::<u8>(), Ok(1..=31)),
+            ),
+        ),
+        opt(preceded(
+            pair(opt(char(',')), space1),
+            verify(digit1, |y: &str| y.len() == 4),
+        )),
+    )
+        .parse(i)?;
+    let text = &i[..i.len() - rest.len()];
+    let date = DatelineDate {
+        text,
+        month: month_number(month.trim_end_matches('.')).unwrap_or(0),
+        day: day.parse().unwrap_or(0),
+        year: year.and_then(|y| y.parse().ok()),
+    };
+    Ok((rest, date))
+}
+
+/// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`.
+fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
+    delimited(
+        char('('),
+        verify(
+            take_till1(|c| c == ')' || c == '(' || c == '\n'),
+            |s: &str| is_agency_name(s),
+        ),
+        char(')'),
+    )
+    .parse(i)
+}
+
+/// `/PRNewswire/`, `/ ACCESSWIRE /`.
+fn parse_agency_slashes(i: &str) -> IResult<&str, &str> {
+    delimited(
+        pair(char('/'), space0),
+        verify(take_till1(|c| c == '/' || c == '\n'), |s: &str| {
+            Agency::known(s).is_some()
+        }),
+        pair(space0, char('/')),
+    )
+    .parse(i)
+}
+
+/// The marker naming the service, in any of its wire forms, with the dash that follows it.
+fn parse_marker(i: &str) -> IResult<&str, &str> {
+    alt((
+        // `--(BUSINESS WIRE)--`
+        delimited(
+            pair(space0, tag("--")),
+            parse_agency_paren,
+            alt((tag("--"), tag("—"))),
+        ),
+        // `(UPI) --`, `/PRNewswire/ --`
+        delimited(
+            space0,
+            alt((parse_agency_paren, parse_agency_slashes)),
+            opt(parse_dash),
+        ),
+    ))
+    .parse(i)
+}
+
+/// Whether a parenthesised name reads as a service: a known one, or a short
+/// capitalised name without sentence punctuation.
+fn is_agency_name(s: &str) -> bool {
+    let s = s.trim();
+    if Agency::known(s).is_some() {
+        return true;
+    }
+    s.len() <= 24
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.split_whitespace().count() <= 2
+        && !s.contains(|c: char| matches!(c, ',' | ';' | ':' | '"' | '/') || c.is_ascii_digit())
+}
+
+fn agency_of(name: &str) -> Agency<'_> {
+    let name = name.trim();
+    Agency::known(name).unwrap_or(Agency::Other(name))
+}
+
+/// Whether a word may be part of a place name.
+fn is_place_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let first = w.chars().next();
+    match first {
+        Some(c) if c.is_uppercase() => w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '/')),
+        Some(_) => matches!(
+            w,
+            "de" | "del"
+                | "la"
+                | "le"
+                | "el"
+                | "of"
+                | "upon"
+                | "on"
+                | "am"
+                | "im"
+                | "an"
+                | "der"
+                | "du"
+                | "da"
+                | "al"
+                | "es"
+                | "near"
+        ),
+        None => false,
+    }
+}
+
+fn is_upper_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase())
+}
+
+/// Splits `PITTSBURG, Calif.` into its parts; `None` when the text is not a place name.
+fn parse_location(text: &str) -> Option<Location<'_>> {
+    let text = text.trim().trim_end_matches(',').trim_end();
+    if text.is_empty() || text.len() > 60 || !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    if words > 7 || !text.split_whitespace().all(is_place_word) {
+        return None;
+    }
+    let (city, region) = match text.split_once(',') {
+        Some((city, region)) => {
+            let region = region.trim();
+            if region.contains(',') || region.is_empty() {
+                return None;
+            }
+            (city.trim(), Some(region))
+        }
+        None => (text, None),
+    };
+    Some(Location {
+        text,
+        city,
+        region,
+        state: region.and_then(state_name),
+    })
+}
+
+/// Splits the head of a dateline (`PROVO, Utah, Dec. 23`) into place and date.
+fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bool) {
+    let head = head.trim();
+    if head.is_empty() {
+        return (None, None, true);
+    }
+    let mut start = 0;
+    for word in head.split(' ') {
+        let at = start;
+        start += word.len() + 1;
+        if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if let Ok((rest, date)) = parse_date(&head[at..]) {
+            if rest.trim().is_empty() {
+                let place = head[..at].trim().trim_end_matches(',');
+                if place.is_empty() {
+                    return (None, Some(date), true);
+                }
+                return match parse_location(place) {
+                    Some(loc) => (Some(loc), Some(date), true),
+                    None => (None, None, false),
+                };
+            }
+        }
+    }
+    match parse_location(head) {
+        Some(loc) => (Some(loc), None, true),
+        None => (None, None, false),
+    }
+}
+
+/// Where the head of a dateline may end: at most this many bytes into the paragraph.
+const MAX_HEAD: usize = 110;
+
+/// The dateline at the start of a paragraph, and the text after it.
+///
+/// `None` when the paragraph does not open with a dateline.
+pub(crate) fn parse_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
+    parse_marker_first(para)
+        .or_else(|| parse_marker_after_head(para))
+        .or_else(|| parse_dash_dateline(para))
+}
+
+fn finish<'a>(
+    para: &'a str,
+    rest: &'a str,
+    location: Option<Location<'a>>,
+    date: Option<DatelineDate<'a>>,
+    agency: Option<Agency<'a>>,
+) -> Option<(Dateline<'a>, &'a str)> {
+    let end = para.len() - rest.len();
+    let text = para[..end].trim_end();
+    let body = rest.trim_start();
+    Some((
+        Dateline {
+            text,
+            location,
+            date,
+            agency,
+        },
+        body,
+    ))
+}
+
+/// `(AP) HONOLULU -`, `(CNN) --`.
+fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
+    let (rest, name) = parse_agency_paren(para).ok()?;
+    if let Ok((after, _)) = parse_dash(rest) {
+        if rest.len() != after.len() {
+            return finish(para, after, None, None, Some(agency_of(name)));
+        }
+    }
+    let window = &rest[..floor_boundary(rest, MAX_HEAD)];
+    let dash = find_dash(window)?;
+    let (location, date, ok) = split_head(&rest[..dash]);
+    if !ok || location.is_none() {
+        return None;
+    }
+    let (after, _) = parse_dash(&rest[dash..]).ok()?;
+    finish(para, after, location, date, Some(agency_of(name)))
+}
+
+/// `PROVO, Utah, Dec. 23 (UPI) --`, `CITY, St., May 5, 2025 /PRNewswire/ --`.
+fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
+    let window = &para[..floor_boundary(para, MAX_HEAD)];
+    let at = window.find(['(', '/'])?;
+    let mut head = &para[..at];
+    if let Some(h) = head.trim_end().strip_suffix("--") {
+        head = h;
+    }
+    let (after, name) = parse_marker(&para[head.len()..]).ok()?;
+    let (location, date, ok) = split_head(head);
+    if !ok {
+        return None;
+    }
+    // A place name before a marker must read as a place, in capitals unless a date follows it.
+    if let Some(loc) = &location {
+        if date.is_none() && Agency::known(name).is_none() && !is_upper_word(loc.city) {
+            return None;
+        }
+    }
+    // Without a dash the marker must still be followed by the story.
+    if after.len() == para.len() - head.len() - name.len() - 2
+        && !after
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+        && !after.trim().is_empty()
+    {
+        return None;
+    }
+    finish(para, after, location, date, Some(agency_of(name)))
+}
+
+/// `NEW YORK, March 26 -` (1987 Reuters) and the lead-in `AP - `.
+fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
+    let window = &para[..floor_boundary(para, MAX_HEAD)];
+    let dash = find_dash(window)?;
+    let head = para[..dash].trim();
+    let (after, _) = parse_dash(&para[dash..]).ok()?;
+    if let Some(agency) = Agency::known(head) {
+        if head.len() <= 8 || head.eq_ignore_ascii_case("reuters") {
+            return finish(para, after, None, None, Some(agency));
+        }
+    }
+    let (location, date, ok) = split_head(head);
+    let loc = location.as_ref()?;
+    if !ok {
+        return None;
+    }
+    // Without a marker a dateline needs a date, or a place in capitals.
+    if date.is_none() && !(is_upper_word(loc.city) && loc.city.len() >= 3) {
+        return None;
+    }
+    finish(para, after, location, date, None)
+}
+
+/// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.
+fn find_dash(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = memchr::memchr3(b'-', 0xE2, b'_', &bytes[from..]) {
+        let at = from + pos;
+        let rest = &window[at..];
+        if rest.starts_with('—') || rest.starts_with('–') {
+            return Some(at);
+        }
+        if rest.starts_with("--") || rest.starts_with("- ") || rest.starts_with("_ ") {
+            let spaced_before = at == 0 || bytes[at - 1] == b' ';
+            if spaced_before || rest.starts_with("--") {
+                return Some(at);
+            }
+        }
+        from = at + 1;
+        while from < window.len() && !window.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= window.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// The largest char boundary not above `max`.
+pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    let mut at = max;
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(s: &str) -> (Dateline<'_>, &str) {
+        parse_dateline(s).unwrap_or_else(|| panic!("no dateline in {s:?}"))
+    }
+
+    #[test]
+    fn upi_date_only() {
+        let (d, rest) = dl("June 26 (UPI) -- Sergey Kislyak, Russia's ambassador");
+        assert_eq!(d.text, "June 26 (UPI) --");
+        assert_eq!(d.location, None);
+        let date = d.date.unwrap();
+        assert_eq!(
+            (date.text, date.month, date.day, date.year),
+            ("June 26", 6, 26, None)
+        );
+        assert_eq!(d.agency, Some(Agency::Upi));
+        assert_eq!(rest, "Sergey Kislyak, Russia's ambassador");
+    }
+
+    #[test]
+    fn upi_city_region_date() {
+        let (d, _) = dl("PROVO, Utah, Dec. 23 (UPI) -- A man");
+        let loc = d.location.unwrap();
+        assert_eq!(
+            (loc.text, loc.city, loc.region, loc.state),
+            ("PROVO, Utah", "PROVO", Some("Utah"), Some("Utah"))
+        );
+        assert_eq!(d.date.unwrap().month, 12);
+    }
+
+    #[test]
+    fn ap_dashes() {
+        for s in [
+            "AUSTIN, Texas (AP) — Gov.",
+            "AUSTIN, Texas (AP) – Gov.",
+            "AUSTIN, Texas (AP) -- Gov.",
+            "AUSTIN, Texas (AP) - Gov.",
+        ] {
+            let (d, rest) = dl(s);
+            assert_eq!(d.agency, Some(Agency::Ap));
+            assert_eq!(d.location.unwrap().text, "AUSTIN, Texas");
+            assert_eq!(rest, "Gov.");
+        }
+        let (d, rest) = dl("(AP) HONOLULU - Lava flows");
+        assert_eq!(d.location.unwrap().city, "HONOLULU");
+        assert_eq!(rest, "Lava flows");
+    }
+
+    #[test]
+    fn ap_state_abbreviation() {
+        let (d, _) = dl("PITTSBURG, Calif. (AP) — A fire");
+        assert_eq!(d.location.unwrap().state, Some("California"));
+        let (d, _) = dl("DEKALB, Ill. (AP) — A fire");
+        assert_eq!(d.location.unwrap().state, Some("Illinois"));
+    }
+
+    #[test]
+    fn reuters_forms() {
+        let (d, _) = dl("SEATTLE/WASHINGTON (Reuters) - Boeing");
+        assert_eq!(d.location.unwrap().text, "SEATTLE/WASHINGTON");
+        let (d, _) = dl("HOUSTON, Jan 27 (Reuters) - Oil");
+        assert_eq!(d.date.unwrap().text, "Jan 27");
+        let (d, rest) = dl("NEW YORK, March 26 - Shares rose");
+        assert_eq!(d.location.unwrap().text, "NEW YORK");
+        assert_eq!(d.agency, None);
+        assert_eq!(rest, "Shares rose");
+    }
+
+    #[test]
+    fn press_release_wires() {
+        let (d, _) = dl("AUSTIN, Texas, May 5, 2025 /PRNewswire/ -- Acme Corp.");
+        assert_eq!(d.agency, Some(Agency::PrNewswire));
+        assert_eq!(d.date.unwrap().year, Some(2025));
+        let (d, rest) = dl("SAN JOSE, Calif.--(BUSINESS WIRE)--Acme Corp. today");
+        assert_eq!(d.agency, Some(Agency::BusinessWire));
+        assert_eq!(d.location.unwrap().text, "SAN JOSE, Calif.");
+        assert_eq!(rest, "Acme Corp. today");
+    }
+
+    #[test]
+    fn lead_ins_and_broadcasters() {
+        let (d, rest) = dl("AP - The Senate voted");
+        assert_eq!(d.agency, Some(Agency::Ap));
+        assert_eq!(rest, "The Senate voted");
+        let (d, _) = dl("(CNN) -- A storm");
+        assert_eq!(d.agency, Some(Agency::Cnn));
+    }
+
+    #[test]
+    fn prose_is_not_a_dateline() {
+        assert!(parse_dateline("The state of Amapá (AP) — lies north").is_none());
+        assert!(parse_dateline("He said - and then left").is_none());
+    }
+}

@@ -1,0 +1,39 @@
+//! # newsparse
+//!
+//! A zero-copy parser that turns the plain text of a news article (wire copy,
+//! press releases, whole news pages rendered to text) into structured data:
+//! headline, byline and authors, dateline, body paragraphs, photo captions,
+//! related-story links, credit lines and site boilerplate.
+//!
+//! Every text field of the result is a `&str` slice of the caller's input:
+//! nothing is copied.
+//!
+//! ```
+//! let text = "Storm closes schools\n\nBy Jane Roe\n\nPROVO, Utah, Dec. 23 (UPI) -- Schools closed on Monday.\n";
+//! let article = newsparse::parse(text)?;
+//! assert_eq!(article.headline, Some("Storm closes schools"));
+//! assert_eq!(article.byline.as_ref().unwrap().authors[0].name, "Jane Roe");
+//! let dateline = article.dateline.as_ref().unwrap();
+//! assert_eq!(dateline.location.as_ref().unwrap().text, "PROVO, Utah");
+//! assert_eq!(dateline.date.as_ref().unwrap().text, "Dec. 23");
+//! assert_eq!(article.agency.map(|a| a.name()), Some("UPI"));
+//! assert_eq!(article.paragraphs, ["Schools closed on Monday."]);
+//! # Ok::<(), newsparse::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod agency;
+mod article;
+mod blocks;
+mod byline;
+mod dateline;
+mod error;
+mod lines;
+mod published;
+
+pub use agency::Agency;
+pub use article::{Article, Caption, parse, parse_bytes};
+pub use byline::{Author, Byline};
+pub use dateline::{Dateline, DatelineDate, Location};
+pub use error::Error;

@@ -1,0 +1,298 @@
+//! Publication timestamps shown outside the story body: `Nov. 19, 2019, 8:41 AM UTC`,
+//! `23 July 2012`, `2019-11-18T20:51:19Z`, `8 hrs ago`, optionally after a label
+//! word (`Published:`, `Updated`, `Posted on`) that is not part of the value.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1},
+    character::complete::{char, digit1},
+    combinator::{map_opt, opt, recognize, value},
+    sequence::{pair, preceded, terminated},
+};
+
+/// What one token of a timestamp line contributes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// A month, a numeric date, a time or a relative age: enough to make a timestamp.
+    Anchor,
+    /// A number, weekday, zone or joiner word: allowed, but not enough alone.
+    Filler,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const LABELS: [&str; 12] = [
+    "published on",
+    "published:",
+    "published",
+    "updated on",
+    "updated:",
+    "updated",
+    "last updated:",
+    "last updated",
+    "posted on",
+    "posted:",
+    "posted",
+    "date:",
+];
+
+/// Month number (1-12) of a month name or its abbreviation (`Sept`, `Dec`), any case.
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    if word.len() < 3 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == lower
+                || (lower.len() <= 4
+                    && m.starts_with(&lower)
+                    && (lower.len() == 3 || lower == "sept"))
+        })
+        .map(|i| i as u8 + 1)
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.len() >= 3 && {
+        let lower = word.to_ascii_lowercase();
+        WEEKDAYS
+            .iter()
+            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
+    }
+}
+
+fn parse_word(i: &str) -> IResult<&str, &str> {
+    terminated(
+        take_while1(|c: char| c.is_ascii_alphabetic()),
+        opt(char('.')),
+    )
+    .parse(i)
+}
+
+/// `8:02`, `11:47am`, `19:09:33`, `5:30PM`.
+fn parse_clock(i: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        char(':'),
+        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        opt(pair(
+            char(':'),
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        )),
+        opt(alt((tag_no_case("am"), tag_no_case("pm")))),
+    ))
+    .parse(i)
+}
+
+/// `11/13/19`, `18.11.2019`, `2019-11-18T20:51:19Z`.
+fn parse_numeric_date(i: &str) -> IResult<&str, &str> {
+    recognize((
+        digit1,
+        alt((char('/'), char('.'), char('-'))),
+        digit1,
+        alt((char('/'), char('.'), char('-'))),
+        digit1,
+        opt(preceded(
+            char('T'),
+            take_while(|c: char| c.is_ascii_alphanumeric() || c == ':'),
+        )),
+    ))
+    .parse(i)
+}
+
+/// `19`, `20th`, `2019,`.
+fn parse_number(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        digit1,
+        opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
+    ))
+    .parse(i)
+}
+
+fn classify_word(word: &str) -> Option<Token> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    if month_number(&lower).is_some() {
+        return Some(Token::Anchor);
+    }
+    if matches!(
+        lower.as_str(),
+        "ago"
+            | "today"
+            | "yesterday"
+            | "hrs"
+            | "hours"
+            | "hour"
+            | "mins"
+            | "minutes"
+            | "days"
+            | "day"
+    ) {
+        return Some(Token::Anchor);
+    }
+    if is_weekday(&lower) {
+        return Some(Token::Filler);
+    }
+    let zone = word.len() <= 4 && word.len() >= 2;
+    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m" | "on")
+        || zone && word.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return Some(Token::Filler);
+    }
+    // Zones are usually upper case, but some pages print them lower case (`ist`).
+    if zone
+        && matches!(
+            lower.as_str(),
+            "ist"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "cst"
+                | "cdt"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "bst"
+                | "cet"
+        )
+    {
+        return Some(Token::Filler);
+    }
+    None
+}
+
+/// `a.m.`, `p.m`.
+fn parse_meridiem(i: &str) -> IResult<&str, &str> {
+    recognize(pair(alt((tag("a.m"), tag("p.m"))), opt(char('.')))).parse(i)
+}
+
+/// One token of a timestamp and what it contributes.
+fn parse_token(i: &str) -> IResult<&str, Token> {
+    alt((
+        value(Token::Anchor, alt((parse_clock, parse_numeric_date))),
+        value(Token::Filler, parse_number),
+        value(Token::Filler, parse_meridiem),
+        map_opt(parse_word, classify_word),
+    ))
+    .parse(i)
+}
+
+fn skip_separators(i: &str) -> &str {
+    i.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '/' | '·' | '•' | '—' | '–')
+    })
+}
+
+/// Strips a leading label word (`Published:`, `Updated`, `Posted on`).
+fn strip_label(line: &str) -> &str {
+    for label in LABELS {
+        if line.len() > label.len()
+            && line.is_char_boundary(label.len())
+            && line[..label.len()].eq_ignore_ascii_case(label)
+        {
+            let rest = &line[label.len()..];
+            if rest.starts_with(|c: char| c.is_whitespace() || c == ':') || label.ends_with(':') {
+                return rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+            }
+        }
+    }
+    line
+}
+
+/// The timestamp a line consists of, without its label word; `None` when the
+/// line holds anything but date and time tokens.
+pub(crate) fn parse_published(line: &str) -> Option<&str> {
+    if line.len() > 80 {
+        return None;
+    }
+    let value = strip_label(line.trim());
+    let mut rest = value;
+    let mut anchors = 0;
+    let mut tokens = 0;
+    while !rest.is_empty() {
+        let (next, token) = parse_token(rest).ok()?;
+        tokens += 1;
+        if token == Token::Anchor {
+            anchors += 1;
+        }
+        rest = skip_separators(next);
+    }
+    (anchors > 0 && tokens >= 2).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_timestamps_of_many_shapes() {
+        for s in [
+            "Nov. 19, 2019, 8:41 AM UTC",
+            "23 July 2012",
+            "2019-11-18T20:51:19Z",
+            "8 hrs ago",
+            "1:30 PM EST, Wed November 7, 2012",
+            "0339 GMT (1139 HKT) November 19, 2019",
+            "Monday, November 18th, 2019 at 11:04 a.m.",
+            "11/13/19 at 4:00 PM EST",
+            "21:17 18.11.2019",
+            "Nov 20 2019, 11:06am ist",
+            "Monday 5:30PM",
+            "2 days",
+        ] {
+            assert_eq!(parse_published(s), Some(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn strips_label_words() {
+        assert_eq!(
+            parse_published("Published: July 24, 2012 12:11 AM"),
+            Some("July 24, 2012 12:11 AM")
+        );
+        assert_eq!(
+            parse_published("Updated Nov. 20, 2019"),
+            Some("Nov. 20, 2019")
+        );
+    }
+
+    #[test]
+    fn rejects_prose() {
+        assert_eq!(parse_published("May the best team win"), None);
+        assert_eq!(parse_published("Advertisement"), None);
+        assert_eq!(parse_published("2019"), None);
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("dec"), Some(12));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Marc"), None);
+    }
+}
