@@ -158,7 +158,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let txt = PathBuf::from(g.to_string_lossy().trim_end_matches(".gold.json").to_string() + ".txt");
+        let txt = PathBuf::from(
+            g.to_string_lossy()
+                .trim_end_matches(".gold.json")
+                .to_string()
+                + ".txt",
+        );
         let bytes = std::fs::read(&txt).unwrap_or_default();
         let got = newsparse::parse_bytes(&bytes).ok().map(|a| answer(&a));
         for (k, field) in FIELDS.iter().enumerate() {

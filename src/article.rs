@@ -133,7 +133,12 @@ fn classify(text: &str) -> Kind<'_> {
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25 || (words >= 6 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+}
+
+/// Whether a block is unmistakably story prose.
+fn is_long_prose(text: &str) -> bool {
+    text.split_whitespace().count() >= 20
 }
 
 /// Whether a block could be a headline.
@@ -167,8 +172,14 @@ struct Frame<'a> {
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     let is_text = |i: usize| matches!(kinds[i], Kind::Text);
-    let first_prose = (0..bs.len()).find(|&i| is_text(i) && is_prose(bs[i].text));
-    let limit = first_prose.map_or(bs.len(), |p| p + 1).min(bs.len());
+    let first_prose = (0..bs.len()).find(|&i| {
+        is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
+            || is_text(i) && is_long_prose(bs[i].text)
+    });
+    // A dateline may only open a paragraph up to the first long one.
+    let limit = (0..bs.len())
+        .find(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .map_or(bs.len(), |p| p + 1);
 
     // A dateline opens the body wherever it comes before the first prose.
     for i in 0..limit {

@@ -405,7 +405,12 @@ fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
 /// `PROVO, Utah, Dec. 23 (UPI) --`, `CITY, St., May 5, 2025 /PRNewswire/ --`.
 fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
     let window = &para[..floor_boundary(para, MAX_HEAD)];
-    let at = window.find(['(', '/'])?;
+    window
+        .match_indices(['(', '/'])
+        .find_map(|(at, _)| marker_after_head_at(para, at))
+}
+
+fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
     let mut head = &para[..at];
     if let Some(h) = head.trim_end().strip_suffix("--") {
         head = h;
@@ -422,11 +427,14 @@ fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
         }
     }
     // Without a dash the marker must still be followed by the story.
-    if after.len() == para.len() - head.len() - name.len() - 2
+    let dashless = !para[..para.len() - after.len()]
+        .trim_end()
+        .ends_with(['-', '—', '–', '_']);
+    if dashless
+        && !after.trim().is_empty()
         && !after
             .trim_start()
             .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
-        && !after.trim().is_empty()
     {
         return None;
     }

@@ -18,6 +18,8 @@ enum Token {
     Anchor,
     /// A number, weekday, zone or joiner word: allowed, but not enough alone.
     Filler,
+    /// A numeric date (`2019-11-18T20:51:19Z`, `11/13/19`): a timestamp on its own.
+    Numeric,
 }
 
 const MONTHS: [&str; 12] = [
@@ -194,7 +196,8 @@ fn parse_meridiem(i: &str) -> IResult<&str, &str> {
 /// One token of a timestamp and what it contributes.
 fn parse_token(i: &str) -> IResult<&str, Token> {
     alt((
-        value(Token::Anchor, alt((parse_clock, parse_numeric_date))),
+        value(Token::Numeric, parse_numeric_date),
+        value(Token::Anchor, parse_clock),
         value(Token::Filler, parse_number),
         value(Token::Filler, parse_meridiem),
         map_opt(parse_word, classify_word),
@@ -237,12 +240,14 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
     while !rest.is_empty() {
         let (next, token) = parse_token(rest).ok()?;
         tokens += 1;
-        if token == Token::Anchor {
-            anchors += 1;
+        match token {
+            Token::Anchor => anchors += 1,
+            Token::Numeric => anchors += 2,
+            Token::Filler => {}
         }
         rest = skip_separators(next);
     }
-    (anchors > 0 && tokens >= 2).then_some(value)
+    (anchors > 1 || anchors == 1 && tokens >= 2).then_some(value)
 }
 
 #[cfg(test)]
