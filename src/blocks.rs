@@ -168,7 +168,7 @@ const FURNITURE: [&str; 56] = [
 const FURNITURE_PHRASES: [&str; 18] = [
     "all rights reserved",
     "sign up for",
-    "subscribe to",
+    "subscribe to our",
     "our newsletter",
     "follow us on",
     "click here",
@@ -207,7 +207,8 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if is_counter(unbulleted) {
         return true;
     }
-    FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+    // Phrases only mark short single lines: in a story paragraph they are story.
+    t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.

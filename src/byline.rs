@@ -333,15 +333,13 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         None
     } else if let Some(ts) = parse_published(before) {
         Some(ts)
-    } else if before.split_whitespace().count() > 4 {
-        return None;
     } else {
-        leading_timestamp(
-            before
-                .trim_start_matches(|c: char| c.is_alphabetic() && c != 'J')
-                .trim(),
-        )
-        .or_else(|| leading_timestamp(before.split_once(" on ").map(|(_, d)| d).unwrap_or("")))
+        // `Modified on DATE by X`, `Written on DATE by X`.
+        let (label, date) = before.split_once(" on ")?;
+        if label.split_whitespace().count() > 1 {
+            return None;
+        }
+        Some(parse_published(date)?)
     };
     let (authors, affiliation) = split_credits(names);
     if authors.is_empty() && affiliation.is_none() {
