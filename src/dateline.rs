@@ -481,7 +481,7 @@ fn find_dash(window: &str) -> Option<usize> {
         if rest.starts_with('—') || rest.starts_with('–') {
             return Some(at);
         }
-        let closes = rest.len() == 1 || rest[1..].starts_with([' ', '\n', '\r', '\t']);
+        let closes = rest.len() == 1 || matches!(rest.as_bytes()[1], b' ' | b'\n' | b'\r' | b'\t');
         if rest.starts_with("--") || (closes && (rest.starts_with('-') || rest.starts_with('_'))) {
             let spaced_before = at == 0 || bytes[at - 1] == b' ';
             if spaced_before || rest.starts_with("--") {
