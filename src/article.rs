@@ -136,6 +136,32 @@ fn is_prose(text: &str) -> bool {
     words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
 }
 
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// Whether a paragraph is a note about the author or a tip line rather than
+/// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
+fn is_author_note(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let has_email = text.split_whitespace().any(|w| {
+        let at = w.find('@');
+        at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+    });
+    let bio = words.len() >= 4
+        && words[..2]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words[2..4].iter().any(|w| {
+            matches!(
+                *w,
+                "is" | "covers" | "writes" | "reports" | "has" | "was" | "lives" | "teaches"
+            )
+        });
+    has_email || bio && text.len() < 400
+}
+
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 20
@@ -306,6 +332,17 @@ fn read_body<'a>(
 ) {
     let mut in_link_list = false;
     let mut sign_off_agency = None;
+    // The story ends at its last paragraph that ends a sentence and is not a note
+    // about the author; short lines after it are page furniture.
+    let body_end = (frame.body_start..bs.len())
+        .rev()
+        .find(|&i| {
+            matches!(kinds[i], Kind::Text)
+                && ends_sentence(bs[i].text)
+                && !is_author_note(bs[i].text)
+                || i == frame.body_start
+        })
+        .unwrap_or(bs.len());
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         if i == frame.body_start {
@@ -354,7 +391,10 @@ fn read_body<'a>(
                     continue;
                 }
                 in_link_list = false;
-                article.paragraphs.push(text);
+                // After the story's end, unmatched lines are neither story nor known furniture.
+                if i <= body_end {
+                    article.paragraphs.push(text);
+                }
             }
         }
     }
