@@ -204,7 +204,8 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     });
     // A dateline may only open a paragraph up to the first long one.
     let limit = (0..bs.len())
-        .find(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .nth(2)
         .map_or(bs.len(), |p| p + 1);
 
     // A dateline opens the body wherever it comes before the first prose.
@@ -340,7 +341,6 @@ fn read_body<'a>(
             matches!(kinds[i], Kind::Text)
                 && ends_sentence(bs[i].text)
                 && !is_author_note(bs[i].text)
-                || i == frame.body_start
         })
         .unwrap_or(bs.len());
     for i in frame.body_start..bs.len() {

@@ -286,13 +286,16 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|x| x == *w)
     });
-    (photo_word
+    let photo = photo_word
         && (credit.contains('/')
             || lower.contains("photo")
             || lower.contains("getty")
-            || lower.contains("images"))
-        && credit.len() <= 80)
-        .then_some(credit)
+            || lower.contains("images"));
+    // After a closing sentence, an agency alone (`... 2019. (AP)`) or a slashed
+    // credit (`(NASA/JPL/Space Science Institute)`) is a photo credit too.
+    let after_sentence = inner[..open].trim_end().ends_with(['.', '!', '?']);
+    let agency_or_slash = Agency::known(credit).is_some() || credit.contains('/');
+    (credit.len() <= 80 && (photo || after_sentence && agency_or_slash)).then_some(credit)
 }
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.

@@ -465,7 +465,8 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     }
     // Without a marker a dateline needs a date, or a short place name in capitals.
     let short = loc.city.split_whitespace().count() <= 3;
-    if date.is_none() && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
+    let us_place = loc.state.is_some() && !head.contains(" - ");
+    if date.is_none() && !us_place && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
         return None;
     }
     finish(para, after, location, date, None)
