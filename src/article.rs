@@ -14,7 +14,7 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
-    published::parse_published,
+    published::{find_timestamp, parse_published},
 };
 
 pub use crate::blocks::Caption;
@@ -273,6 +273,8 @@ fn read_header<'a>(
     article: &mut Article<'a>,
 ) {
     article.headline = frame.headline.map(|h| bs[h].text);
+    let published = header_published(bs, kinds, frame);
+    article.published = published.map(|(_, ts)| ts);
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline {
@@ -280,13 +282,8 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         match &kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => {
-                article.byline = Some(b.byline.clone());
-                if article.published.is_none() {
-                    article.published = b.published;
-                }
-            }
-            Kind::Published(ts) if article.published.is_none() => article.published = Some(ts),
+            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(b.byline.clone()),
+            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             Kind::Credit(..) | Kind::SignOff(_) => {}
@@ -305,9 +302,6 @@ fn read_header<'a>(
                 if article.byline.is_none() {
                     if let Some(b) = parse_bare_byline(text) {
                         article.byline = Some(b.byline);
-                        if article.published.is_none() {
-                            article.published = b.published;
-                        }
                         continue;
                     }
                 }
@@ -323,6 +317,32 @@ fn read_header<'a>(
             _ => article.boilerplate.push(text),
         }
     }
+}
+
+/// The publication time shown around the headline, and the block showing it:
+/// the first one below the headline, else the nearest one above it.
+fn header_published<'a>(
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    frame: &Frame<'a>,
+) -> Option<(usize, &'a str)> {
+    let shown = |i: usize| -> Option<(usize, &'a str)> {
+        let ts = match &kinds[i] {
+            Kind::Published(ts) => Some(*ts),
+            Kind::Byline(b) => b.published,
+            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(bs[i].text) => {
+                parse_bare_byline(bs[i].text)
+                    .and_then(|b| b.published)
+                    .or_else(|| find_timestamp(bs[i].text))
+            }
+            _ => None,
+        };
+        ts.map(|ts| (i, ts))
+    };
+    let below = frame.headline.map_or(0, |h| h + 1);
+    (below..frame.body_start)
+        .find_map(shown)
+        .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
 }
 
 fn read_body<'a>(

@@ -11,7 +11,7 @@ use nom::{
     sequence::terminated,
 };
 
-use crate::published::parse_published;
+use crate::published::{leading_timestamp, parse_published};
 
 /// The byline of a story: who wrote it and for whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,23 +253,6 @@ fn starts_with_timestamp(s: &str) -> bool {
         let cut = s.find([' ', '|']).map(|_| s).unwrap_or(s);
         parse_published(cut).is_some() || leading_timestamp(s).is_some()
     }
-}
-
-/// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
-pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
-    let s = s.trim_start();
-    let mut best = None;
-    let mut ends: Vec<usize> = s.match_indices([' ', '|']).map(|(i, _)| i).collect();
-    ends.push(s.len());
-    for end in ends.into_iter().take(10) {
-        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—']);
-        if let Some(ts) = parse_published(candidate) {
-            if ts.len() == candidate.len() {
-                best = Some(candidate);
-            }
-        }
-    }
-    best
 }
 
 /// Splits the name part into authors and an affiliation.
