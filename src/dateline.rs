@@ -438,6 +438,14 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
     {
         return None;
     }
+    // A marker closing a line of its own (`PHILADELPHIA July 24, 2012 (AP)`) needs a
+    // place in capitals or a date: a title-case headline ending in `(AP)` is no dateline.
+    if dashless && after.trim().is_empty() {
+        let upper_place = location.as_ref().is_some_and(|l| is_upper_word(l.city));
+        if !upper_place && date.is_none() {
+            return None;
+        }
+    }
     finish(para, after, location, date, Some(agency_of(name)))
 }
 
@@ -448,17 +456,17 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     let head = para[..dash].trim();
     let (after, _) = parse_dash(&para[dash..]).ok()?;
     if let Some(agency) = Agency::known(head) {
-        if head.len() <= 8 || head.eq_ignore_ascii_case("reuters") {
-            return finish(para, after, None, None, Some(agency));
-        }
+        return finish(para, after, None, None, Some(agency));
     }
     let (location, date, ok) = split_head(head);
     let loc = location.as_ref()?;
     if !ok {
         return None;
     }
-    // Without a marker a dateline needs a date, or a place in capitals.
-    if date.is_none() && !(is_upper_word(loc.city) && loc.city.len() >= 3) {
+    // Without a marker a dateline needs a date, or a short place name in capitals.
+    let short = loc.city.split_whitespace().count() <= 3;
+    let us_place = loc.state.is_some() && !head.contains(" - ");
+    if date.is_none() && !us_place && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
         return None;
     }
     finish(para, after, location, date, None)
@@ -474,7 +482,8 @@ fn find_dash(window: &str) -> Option<usize> {
         if rest.starts_with('—') || rest.starts_with('–') {
             return Some(at);
         }
-        if rest.starts_with("--") || rest.starts_with("- ") || rest.starts_with("_ ") {
+        let closes = rest.len() == 1 || matches!(rest.as_bytes()[1], b' ' | b'\n' | b'\r' | b'\t');
+        if rest.starts_with("--") || (closes && (rest.starts_with('-') || rest.starts_with('_'))) {
             let spaced_before = at == 0 || bytes[at - 1] == b' ';
             if spaced_before || rest.starts_with("--") {
                 return Some(at);
