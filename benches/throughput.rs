@@ -10,7 +10,9 @@
 
 use std::{hint::black_box, path::Path, time::Duration};
 
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime};
+use criterion::{
+    BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
+};
 
 mod common;
 
@@ -65,7 +67,10 @@ fn bench_input(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, texts: &[String
             }
         })
     });
-    let articles: Vec<_> = texts.iter().filter_map(|t| newsparse::parse(t).ok()).collect();
+    let articles: Vec<_> = texts
+        .iter()
+        .filter_map(|t| newsparse::parse(t).ok())
+        .collect();
     let mut out = Vec::with_capacity(bytes * 2);
     g.bench_function(format!("json/{name}"), |b| {
         b.iter(|| {
