@@ -15,6 +15,7 @@ use crate::{
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
     published::{find_timestamp, parse_published},
+    scratch::{recycle, shrink_into},
 };
 
 pub use crate::blocks::Caption;
@@ -85,7 +86,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
 
 /// What a block is, judged on its own.
 #[derive(Debug, Clone)]
-enum Kind<'a> {
+pub(crate) enum Kind<'a> {
     Text,
     Furniture,
     Nav,
@@ -174,19 +175,44 @@ fn is_title_like(text: &str) -> bool {
 }
 
 fn read_article(text: &str) -> Article<'_> {
-    let hard_wrapped = is_hard_wrapped(text);
-    let mut bs: Vec<Block<'_>> = Vec::new();
-    blocks(text, hard_wrapped, &mut bs);
-    let kinds: Vec<Kind<'_>> = bs.iter().map(|b| classify(b.text)).collect();
+    crate::scratch::with_scratch(|s| {
+        let [p, r, b] = &mut s.strs;
+        let mut bs = recycle(std::mem::take(&mut s.blocks));
+        let mut kinds = recycle(std::mem::take(&mut s.kinds));
+        let mut article = Article {
+            paragraphs: recycle(std::mem::take(p)),
+            related: recycle(std::mem::take(r)),
+            boilerplate: recycle(std::mem::take(b)),
+            captions: recycle(std::mem::take(&mut s.captions)),
+            ..Article::default()
+        };
+        read_into(text, &mut bs, &mut kinds, &mut article);
+        shrink_into(&mut article.paragraphs, p);
+        shrink_into(&mut article.related, r);
+        shrink_into(&mut article.boilerplate, b);
+        shrink_into(&mut article.captions, &mut s.captions);
+        s.blocks = recycle(bs);
+        s.kinds = recycle(kinds);
+        article
+    })
+}
 
-    let mut article = Article::default();
-    let frame = find_frame(&bs, &kinds);
-    read_header(&bs, &kinds, &frame, &mut article);
-    read_body(&bs, &kinds, &frame, &mut article);
+fn read_into<'a>(
+    text: &'a str,
+    bs: &mut Vec<Block<'a>>,
+    kinds: &mut Vec<Kind<'a>>,
+    article: &mut Article<'a>,
+) {
+    let hard_wrapped = is_hard_wrapped(text);
+    blocks(text, hard_wrapped, bs);
+    kinds.extend(bs.iter().map(|b| classify(b.text)));
+    let (bs, kinds, article) = (&bs[..], &kinds[..], article);
+    let frame = find_frame(bs, kinds);
+    read_header(bs, kinds, &frame, article);
+    read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
     }
-    article
 }
 
 /// Where the headline and the body start.

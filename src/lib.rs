@@ -31,6 +31,7 @@ mod dateline;
 mod error;
 mod lines;
 mod published;
+mod scratch;
 
 pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};
