@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod agency;
+mod ascii;
 mod article;
 mod blocks;
 mod byline;
