@@ -96,7 +96,8 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     if t.len() > 40 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let mut buf = [0u8; 64];
+    let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     LIST_HEADINGS.contains(&lower)
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
@@ -196,7 +197,8 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if t.chars().all(|c| !c.is_alphanumeric()) {
         return true;
     }
-    let lower = t.to_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(t, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     if FURNITURE.contains(&unbulleted) {
         return true;
@@ -266,7 +268,8 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let credit = &inner[open + 1..];
-    let lower = credit.to_ascii_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(credit, &mut buf);
     let photo_word = [
         "photo",
         "getty",
@@ -381,7 +384,8 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
     if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
         return Some(inner);
     }
-    let lower = inner.to_ascii_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(inner, &mut buf);
     let contributed = lower.ends_with("contributed to this report.")
         || lower.ends_with("contributed to this report")
         || lower.ends_with("contributed reporting.")
@@ -404,7 +408,8 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
     if let Some(a) = Agency::known(t) {
         return Some(a);
     }
-    let lower = t.to_ascii_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(t, &mut buf);
     if lower.contains("associated press")
         && (lower.contains("copyright")
             || lower.contains("contributed")

@@ -245,7 +245,7 @@ fn starts_with_timestamp(s: &str) -> bool {
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
         || matches!(
-            first.to_ascii_lowercase().as_str(),
+            crate::ascii::lower(first, &mut [0u8; 32]).as_ref(),
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
     first_is_date && {

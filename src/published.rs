@@ -67,7 +67,9 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     if word.len() < 3 {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    let mut buf = [0u8; 32];
+    let lower = crate::ascii::lower(word, &mut buf);
+    let lower: &str = &lower;
     MONTHS
         .iter()
         .position(|m| {
@@ -81,7 +83,9 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
 
 fn is_weekday(word: &str) -> bool {
     word.len() >= 3 && {
-        let lower = word.to_ascii_lowercase();
+        let mut buf = [0u8; 32];
+        let lower = crate::ascii::lower(word, &mut buf);
+        let lower: &str = &lower;
         WEEKDAYS
             .iter()
             .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
@@ -137,12 +141,14 @@ fn parse_number(i: &str) -> IResult<&str, &str> {
 }
 
 fn classify_word(word: &str) -> Option<Token> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if month_number(&lower).is_some() {
+    let mut buf = [0u8; 32];
+    let lower = crate::ascii::lower(word.trim_end_matches('.'), &mut buf);
+    let lower: &str = &lower;
+    if month_number(lower).is_some() {
         return Some(Token::Anchor);
     }
     if matches!(
-        lower.as_str(),
+        lower,
         "ago"
             | "today"
             | "yesterday"
@@ -156,11 +162,11 @@ fn classify_word(word: &str) -> Option<Token> {
     ) {
         return Some(Token::Anchor);
     }
-    if is_weekday(&lower) {
+    if is_weekday(lower) {
         return Some(Token::Filler);
     }
     let zone = word.len() <= 4 && word.len() >= 2;
-    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m" | "on")
+    if matches!(lower, "at" | "am" | "pm" | "a.m" | "p.m" | "on")
         || zone && word.bytes().all(|b| b.is_ascii_uppercase())
     {
         return Some(Token::Filler);
@@ -168,7 +174,7 @@ fn classify_word(word: &str) -> Option<Token> {
     // Zones are usually upper case, but some pages print them lower case (`ist`).
     if zone
         && matches!(
-            lower.as_str(),
+            lower,
             "ist"
                 | "est"
                 | "edt"
