@@ -308,7 +308,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         return None;
     }
     for opener in CREDIT_OPENERS {
-        if let Some(at) = t.rfind(opener) {
+        if let Some(at) = crate::ascii::rfind(t, opener) {
             let credit = t[at + opener.len()..].trim();
             if !credit.is_empty() && credit.len() <= 80 && !credit.ends_with(['.', '!', '?'])
                 || credit.ends_with(".com")
@@ -334,7 +334,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         });
     }
     for agency_credit in ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"] {
-        if let Some(at) = t.rfind(agency_credit) {
+        if let Some(at) = crate::ascii::rfind(t, agency_credit) {
             let credit = &t[at..];
             if credit.len() <= 80 {
                 return Some(Caption {

@@ -207,12 +207,12 @@ fn names_end(s: &str) -> usize {
     for stop in [
         " | ", " - ", " — ", " – ", " / ", "@", " (", "(", " in ", " at ", "\u{2002}",
     ] {
-        if let Some(at) = s.find(stop) {
+        if let Some(at) = crate::ascii::find(s, stop) {
             end = end.min(at);
         }
     }
     for stop in NAME_STOPS {
-        if let Some(at) = s.find(stop) {
+        if let Some(at) = crate::ascii::find(s, stop) {
             if at > 0 {
                 end = end.min(at);
             }
@@ -220,7 +220,7 @@ fn names_end(s: &str) -> usize {
     }
     // ` on DATE`: `on` may also sit inside a name (`White on Rice Couple`).
     let mut from = 0;
-    while let Some(at) = s[from..].find(" on ") {
+    while let Some(at) = crate::ascii::find(&s[from..], " on ") {
         let at = from + at;
         if starts_with_timestamp(&s[at + 4..]) {
             end = end.min(at);
