@@ -49,6 +49,13 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
 
 /// The link title of a related-story line (`RELATED Kremlin cancels talks`).
 pub(crate) fn related_item(text: &str) -> Option<&str> {
+    // Every marker opens with one of these letters: skip the parser for the rest.
+    if !matches!(
+        text.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'r' | b'm' | b'w' | b's' | b'a')
+    ) {
+        return None;
+    }
     let (title, marker) = parse_related_marker(text).ok()?;
     let title = title.trim();
     let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
