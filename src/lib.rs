@@ -24,8 +24,8 @@
 #![warn(missing_docs)]
 
 mod agency;
-mod ascii;
 mod article;
+mod ascii;
 mod blocks;
 mod byline;
 mod dateline;
