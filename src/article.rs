@@ -206,7 +206,7 @@ fn read_into<'a>(
     let hard_wrapped = is_hard_wrapped(text);
     blocks(text, hard_wrapped, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text)));
-    let (bs, kinds, article) = (&bs[..], &kinds[..], article);
+    let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     let frame = find_frame(bs, kinds);
     read_header(bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
@@ -292,9 +292,18 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         .or_else(|| candidates().next())
 }
 
+/// A block's byline, moved out rather than cloned: each block is read once.
+fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
+    let authors = std::mem::take(&mut b.byline.authors);
+    Byline {
+        authors,
+        ..b.byline.clone()
+    }
+}
+
 fn read_header<'a>(
     bs: &[Block<'a>],
-    kinds: &[Kind<'a>],
+    kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
@@ -307,8 +316,8 @@ fn read_header<'a>(
             continue;
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
-        match &kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(b.byline.clone()),
+        match &mut kinds[i] {
+            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
@@ -373,7 +382,7 @@ fn header_published<'a>(
 
 fn read_body<'a>(
     bs: &[Block<'a>],
-    kinds: &[Kind<'a>],
+    kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
@@ -403,7 +412,7 @@ fn read_body<'a>(
         if Some(text) == article.headline {
             continue;
         }
-        match &kinds[i] {
+        match &mut kinds[i] {
             Kind::Related(t) => article.related.push(t),
             Kind::ListHeading => {
                 article.boilerplate.push(text);
@@ -424,7 +433,7 @@ fn read_body<'a>(
             }
             Kind::Byline(b) => {
                 if article.byline.is_none() && article.paragraphs.is_empty() {
-                    article.byline = Some(b.byline.clone());
+                    article.byline = Some(take_byline(b));
                 } else {
                     article.paragraphs.push(text);
                 }
