@@ -145,7 +145,13 @@ fn ends_sentence(text: &str) -> bool {
 /// Whether a paragraph is a note about the author or a tip line rather than
 /// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
 fn is_author_note(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let mut first = [""; 6];
+    let n = first
+        .iter_mut()
+        .zip(text.split_whitespace())
+        .map(|(s, w)| *s = w)
+        .count();
+    let words = &first[..n];
     let has_email = text.split_whitespace().any(|w| {
         let at = w.find('@');
         at.is_some_and(|a| a > 0 && w[a..].contains('.'))
