@@ -132,7 +132,8 @@ fn classify(text: &str) -> Kind<'_> {
 
 /// Whether a block reads as story prose rather than a title or a label.
 fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Counting stops at the largest number compared against: a paragraph is not read to its end.
+    let words = text.split_whitespace().take(25).count();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
     words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
 }
@@ -171,12 +172,12 @@ fn is_author_note(text: &str) -> bool {
 
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
-    text.split_whitespace().count() >= 20
+    text.split_whitespace().take(20).count() >= 20
 }
 
 /// Whether a block could be a headline.
 fn is_title_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(31).count();
     (1..=30).contains(&words) && text.len() <= 250 && !text.contains('\n')
 }
 
