@@ -401,12 +401,20 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     })
 }
 
+/// Whether a by-marker can start here: the parser is only run where it can succeed.
+fn could_open_marker(at: &[u8]) -> bool {
+    ["by", "posted", "written", "words"].iter().any(|m| {
+        at.get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    })
+}
+
 fn find_by_marker(line: &str) -> Option<(usize, &str)> {
     let mut from = 0;
     while from < line.len() {
         let at = from + line[from..].find(['B', 'b', 'P', 'p', 'W', 'w'])?;
         let word_start = at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric();
-        if word_start {
+        if word_start && could_open_marker(&line.as_bytes()[at..]) {
             if let Ok((rest, _)) = parse_by_marker(&line[at..]) {
                 return Some((at, rest));
             }
