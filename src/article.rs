@@ -236,8 +236,8 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     };
     // A dek (standfirst) under the headline reads as prose; a byline below it
     // shows the body only starts after the byline.
-    let byline_after =
-        (start + 1..bs.len().min(start + 6)).find(|&j| matches!(kinds[j], Kind::Byline(_)));
+    let byline_after = (start + 1..bs.len().min(start + 8))
+        .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
     if let Some(j) = byline_after {
         if let Some(next) = (j + 1..bs.len()).find(|&k| is_text(k) && is_prose(bs[k].text)) {
             let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
@@ -254,16 +254,50 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     }
 }
 
-/// The headline among the blocks before the body: the first title-like text of
-/// three words or more (shorter ones above it are kickers), else the first title-like text.
+/// The headline among the blocks before the body: the title-like line nearest
+/// above the byline when the header has one (lines further up are kickers and
+/// navigation, prose between them a dek); otherwise the first title-like line of
+/// two words or more.
 fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
-    let candidates =
-        || (0..end).filter(|&i| matches!(kinds[i], Kind::Text) && is_title_like(bs[i].text));
-    candidates()
-        .find(|&i| {
-            bs[i].text.split_whitespace().count() >= 3 && parse_bare_byline(bs[i].text).is_none()
-        })
-        .or_else(|| candidates().next())
+    let byline =
+        (0..end).find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
+    let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
+    match byline {
+        Some(b) => (0..b)
+            .rev()
+            .find(|i| candidate(i) && !is_prose(bs[*i].text))
+            .or_else(|| (0..b).rev().find(candidate)),
+        None => (0..end)
+            .filter(candidate)
+            .find(|&i| bs[i].text.split_whitespace().count() >= 2)
+            .or_else(|| (0..end).find(candidate)),
+    }
+}
+
+fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
+    matches!(kind, Kind::Text)
+        && is_title_like(text)
+        && !text.ends_with(':')
+        && !text.starts_with(['*', '+', '•'])
+        && !is_timestamp_line(text)
+}
+
+/// A byline split over two lines, `By` alone and then the names.
+fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
+    if !bs[i].text.eq_ignore_ascii_case("by") {
+        return None;
+    }
+    bs.get(i + 1).and_then(|next| parse_bare_byline(next.text))
+}
+
+/// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
+fn is_timestamp_line(text: &str) -> bool {
+    let labelled = ["posted", "published", "updated", "date"].iter().any(|l| {
+        text.len() > l.len()
+            && text.is_char_boundary(l.len())
+            && text[..l.len()].eq_ignore_ascii_case(l)
+    });
+    find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
 }
 
 fn read_header<'a>(
@@ -275,10 +309,18 @@ fn read_header<'a>(
     article.headline = frame.headline.map(|h| bs[h].text);
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(_, ts)| ts);
+    let mut names_line = None;
     for i in 0..frame.body_start {
         let text = bs[i].text;
-        if Some(i) == frame.headline || Some(text) == article.headline {
+        if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
             continue;
+        }
+        if article.byline.is_none() {
+            if let Some(b) = split_byline(bs, i) {
+                article.byline = Some(b.byline);
+                names_line = Some(i + 1);
+                continue;
+            }
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         match &kinds[i] {
@@ -453,5 +495,38 @@ mod tests {
         assert_eq!(a.headline, Some("Europe blames US over weak dollar"));
         assert_eq!(a.paragraphs.len(), 2);
         assert!(a.dateline.is_none() && a.byline.is_none() && a.agency.is_none());
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `NEWSPARSE_DUMP=file cargo test dump_blocks -- --ignored --nocapture` shows how a file is read.
+    #[test]
+    #[ignore]
+    fn dump_blocks() {
+        let path = std::env::var("NEWSPARSE_DUMP").expect("NEWSPARSE_DUMP=file");
+        let text = std::fs::read_to_string(path).unwrap();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut bs = Vec::new();
+        crate::lines::blocks(text, crate::lines::is_hard_wrapped(text), &mut bs);
+        let kinds: Vec<_> = bs.iter().map(|b| super::classify(b.text)).collect();
+        let frame = super::find_frame(&bs, &kinds);
+        eprintln!(
+            "headline {:?} body_start {}",
+            frame.headline, frame.body_start
+        );
+        for (i, (b, k)) in bs.iter().zip(&kinds).enumerate() {
+            let kind = format!("{k:?}");
+            let end = b
+                .text
+                .char_indices()
+                .nth(70)
+                .map_or(b.text.len(), |(i, _)| i);
+            eprintln!(
+                "{i:3} {:40} {:?}",
+                &kind[..kind.len().min(40)],
+                &b.text[..end]
+            );
+        }
     }
 }
