@@ -248,8 +248,13 @@ pub(crate) fn is_nav_item(text: &str) -> bool {
 }
 
 /// Credit phrases that open a photo credit at the end of a caption.
-const CREDIT_OPENERS: [&str; 10] = [
+const CREDIT_OPENERS: [&str; 15] = [
     "Photo by ",
+    "Photo via ",
+    "Image via ",
+    "Image courtesy of ",
+    "image courtesy of ",
+    "Courtesy of ",
     "Photo: ",
     "Photograph: ",
     "Photo credit: ",
@@ -307,12 +312,33 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     for opener in CREDIT_OPENERS {
         if let Some(at) = t.rfind(opener) {
             let credit = t[at + opener.len()..].trim();
-            if !credit.is_empty() && credit.len() <= 80 && !credit.ends_with(['.', '!', '?'])
+            let courtesy = opener.to_ascii_lowercase().contains("courtesy");
+            if !credit.is_empty()
+                && credit.len() <= 80
+                && (courtesy || !credit.ends_with(['.', '!', '?']))
                 || credit.ends_with(".com")
             {
                 return Some(Caption {
                     text: t,
                     credit: Some(credit),
+                });
+            }
+        }
+    }
+    // A credit word closing the line: `... Submitted photo`, `... YouTube Screenshot`, `... Getty`.
+    for word in [
+        "Submitted photo",
+        "Screenshot",
+        "screenshot",
+        "screengrab",
+        "File photo",
+        "Getty",
+    ] {
+        if let Some(head) = t.strip_suffix(word) {
+            if head.ends_with(' ') && head.len() > 3 {
+                return Some(Caption {
+                    text: t,
+                    credit: Some(&t[head.trim_end().len()..].trim_start()),
                 });
             }
         }
