@@ -141,6 +141,45 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
 }
 
+/// Openings of lines that mark the end of a story on a page.
+const END_MARKERS: [&str; 24] = [
+    "comments",
+    "loading comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "join the conversation",
+    "share your thoughts",
+    "comments are subject to",
+    "tags:",
+    "tags ",
+    "filed under",
+    "about the author",
+    "this article originally appeared",
+    "this article has been adapted",
+    "this story originally appeared",
+    "this article first appeared",
+    "this story was originally published",
+    "originally published",
+    "disclosure",
+    "more q&as",
+    "hello! all images",
+    "all images & content are copyright",
+    "written by",
+    "you may also like",
+];
+
+/// Whether a block marks the end of the story: a link-list heading, a credit
+/// line, a late byline, or the opening of a comment section, tags or a reprint note.
+fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
+    if matches!(kind, Kind::ListHeading | Kind::Credit(..) | Kind::Byline(_)) {
+        return true;
+    }
+    let head = &text[..crate::dateline::floor_boundary(text, 40)];
+    let lower = head.to_lowercase();
+    END_MARKERS.iter().any(|m| lower.starts_with(m))
+}
+
 /// Whether a paragraph is a note about the author or a tip line rather than
 /// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
 fn is_author_note(text: &str) -> bool {
@@ -149,16 +188,39 @@ fn is_author_note(text: &str) -> bool {
         let at = w.find('@');
         at.is_some_and(|a| a > 0 && w[a..].contains('.'))
     });
-    let bio = words.len() >= 4
-        && words[..2]
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && words[2..4].iter().any(|w| {
-            matches!(
-                *w,
-                "is" | "covers" | "writes" | "reports" | "has" | "was" | "lives" | "teaches"
-            )
-        });
+    // `Regan is a ... native`, `Julius is an LA Entertainment Reporter for Fox News.`
+    let verb_at = words.iter().position(|w| {
+        matches!(
+            *w,
+            "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
+        )
+    });
+    let named_subject = verb_at.is_some_and(|v| {
+        (1..=3).contains(&v)
+            && words[..v]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
+    let lower = text.to_lowercase();
+    let role = [
+        "reporter",
+        "writer",
+        "editor",
+        "author",
+        "journalist",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "blogger",
+        "native",
+        "covers",
+        "freelance",
+        "ceo",
+        "founder",
+    ]
+    .iter()
+    .any(|r| lower.contains(r));
+    let bio = named_subject && role;
     has_email || bio && text.len() < 400
 }
 
@@ -397,7 +459,11 @@ fn read_body<'a>(
     let mut sign_off_agency = None;
     // The story ends at its last paragraph that ends a sentence and is not a note
     // about the author; short lines after it are page furniture.
-    let body_end = (frame.body_start..bs.len())
+    // Comment sections, link lists, tags and reprint notes close the story.
+    let tail_start = (frame.body_start + 1..bs.len())
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]))
+        .unwrap_or(bs.len());
+    let body_end = (frame.body_start..tail_start)
         .rev()
         .find(|&i| {
             matches!(kinds[i], Kind::Text)
