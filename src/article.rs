@@ -10,6 +10,7 @@ use crate::{
     Agency, Byline, Dateline, Error,
     blocks::{
         caption, credit_line, is_furniture, is_list_heading, is_nav_item, related_item, sign_off,
+        wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
@@ -409,7 +410,13 @@ fn read_header<'a>(
                         continue;
                     }
                 }
-                if !is_prose(text) && is_affiliation_line(text) && article.byline.is_none() {
+                // An outlet credited on the line under the headline (`Press Trust of India`).
+                let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+                if under_headline
+                    && !is_prose(text)
+                    && is_affiliation_line(text)
+                    && article.byline.is_none()
+                {
                     article.byline = Some(Byline {
                         text,
                         authors: Vec::new(),
@@ -505,9 +512,9 @@ fn read_body<'a>(
                 }
             }
             Kind::Byline(b) => {
-                if article.byline.is_none() && article.paragraphs.is_empty() {
+                if article.byline.is_none() {
                     article.byline = Some(b.byline.clone());
-                } else {
+                } else if i <= body_end {
                     article.paragraphs.push(text);
                 }
             }
@@ -527,11 +534,16 @@ fn read_body<'a>(
         }
     }
     if article.agency.is_none() {
+        let closing_initials = bs
+            .last()
+            .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
+            .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
             .as_ref()
             .and_then(|d| d.agency)
-            .or(sign_off_agency);
+            .or(sign_off_agency)
+            .or(closing_initials);
     }
 }
 

@@ -343,6 +343,24 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
             }
         }
     }
+    // A caption without credit that places people in the picture.
+    let placed = [
+        ", left,",
+        ", right,",
+        ", center,",
+        ", from left,",
+        "(L)",
+        "(R)",
+        ", pictured",
+    ]
+    .iter()
+    .any(|m| t.contains(m));
+    if placed && t.len() <= 400 {
+        return Some(Caption {
+            text: t,
+            credit: None,
+        });
+    }
     if let Some(credit) = trailing_paren_credit(t) {
         return Some(Caption {
             text: t,
@@ -441,7 +459,36 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
     if (lower.starts_with("copyright") || lower.starts_with('©')) && lower.contains("reuters") {
         return Some(Agency::Reuters);
     }
+    // `This article originally appeared at Reuters.`
+    for lead in [
+        "originally appeared at ",
+        "originally appeared on ",
+        "originally appeared in ",
+    ] {
+        if let Some(at) = lower.find(lead) {
+            let rest = &t[at + lead.len()..];
+            let name = rest.split(['.', ',', ';']).next().unwrap_or("");
+            if let Some(a) = Agency::known(name) {
+                return Some(a);
+            }
+        }
+    }
     None
+}
+
+/// The service a closing line of wire initials names (`AAP`, `MCT, Reuters`): the first.
+pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
+    let t = text.trim().trim_end_matches('.');
+    if t.len() > 40 {
+        return None;
+    }
+    let mut names = t.split(',').map(str::trim);
+    let all_wire = t.split(',').map(str::trim).all(|n| {
+        Agency::known(n).is_some()
+            || (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase())
+    });
+    let first = names.next()?;
+    all_wire.then(|| Agency::known(first).unwrap_or(Agency::Other(first)))
 }
 
 #[cfg(test)]

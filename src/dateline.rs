@@ -458,6 +458,9 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     if let Some(agency) = Agency::known(head) {
         return finish(para, after, None, None, Some(agency));
     }
+    if is_outlet_name(head) {
+        return finish(para, after, None, None, Some(Agency::Other(head)));
+    }
     let (location, date, ok) = split_head(head);
     let loc = location.as_ref()?;
     if !ok {
@@ -470,6 +473,18 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     finish(para, after, location, date, None)
+}
+
+/// A lead-in outlet written as one word with inner capitals or a domain
+/// (`PanARMENIAN.Net - `, `HawaiiNewsNow - `), never an ordinary word.
+fn is_outlet_name(head: &str) -> bool {
+    let inner_capital = head.chars().skip(1).any(|c| c.is_uppercase());
+    head.len() >= 5
+        && !head.contains(char::is_whitespace)
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head.contains(|c: char| c.is_lowercase())
+        && head.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && (inner_capital || head.contains('.'))
 }
 
 /// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.
