@@ -257,15 +257,18 @@ struct Frame<'a> {
     headline: Option<usize>,
     body_start: usize,
     dateline: Option<(Dateline<'a>, &'a str)>,
+    /// A byline run into the dateline's paragraph (`By A and B NEW YORK (Reuters) - ...`).
+    byline: Option<Byline<'a>>,
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    let is_text = |i: usize| matches!(kinds[i], Kind::Text);
+    // Bulleted lines near the top are teasers and captions, not the story.
+    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && !bs[i].text.starts_with("* ");
     let first_prose = (0..bs.len()).find(|&i| {
         is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
             || is_text(i) && is_long_prose(bs[i].text)
     });
-    // A dateline may only open a paragraph up to the first long one.
+    // A dateline may only open a paragraph up to the first long ones.
     let limit = (0..bs.len())
         .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
         .nth(2)
@@ -283,8 +286,17 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
                     headline,
                     body_start: i,
                     dateline: Some(found),
+                    byline: None,
                 };
             }
+        }
+        if let Some((byline, found)) = byline_then_dateline(bs[i].text) {
+            return Frame {
+                headline: headline_before(bs, kinds, i),
+                body_start: i,
+                dateline: Some(found),
+                byline: Some(byline),
+            };
         }
     }
     let Some(mut start) = first_prose else {
@@ -295,6 +307,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             headline,
             body_start,
             dateline: None,
+            byline: None,
         };
     };
     // A dek (standfirst) under the headline reads as prose; a byline below it
@@ -314,6 +327,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         headline,
         body_start: start,
         dateline: None,
+        byline: None,
     }
 }
 
@@ -345,6 +359,21 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !is_timestamp_line(text)
 }
 
+/// A paragraph opening with a byline that runs into the dateline:
+/// `By Ann Lee and Bo Chan BEIJING/SEOUL, Oct 9 (Reuters) - North Korea ...`.
+fn byline_then_dateline(text: &str) -> Option<(Byline<'_>, (Dateline<'_>, &str))> {
+    if !text.starts_with("By ") && !text.starts_with("BY ") {
+        return None;
+    }
+    let window = &text[..crate::dateline::floor_boundary(text, 120)];
+    window.match_indices(' ').skip(2).find_map(|(at, _)| {
+        let found = parse_dateline(&text[at + 1..])?;
+        found.0.location.as_ref()?;
+        let byline = parse_byline(&text[..at])?.byline;
+        (!byline.authors.is_empty()).then_some((byline, found))
+    })
+}
+
 /// A byline split over two lines, `By` alone and then the names.
 fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
     if !bs[i].text.eq_ignore_ascii_case("by") {
@@ -370,6 +399,7 @@ fn read_header<'a>(
     article: &mut Article<'a>,
 ) {
     article.headline = frame.headline.map(|h| bs[h].text);
+    article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(_, ts)| ts);
     let mut names_line = None;
