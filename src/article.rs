@@ -225,6 +225,18 @@ fn is_author_note(text: &str) -> bool {
     has_email || bio && text.len() < 400
 }
 
+/// Whether a short line reads as a sentence (a dek or a caption without credit)
+/// rather than a label: several words, lower-case words among them.
+fn is_title_like_sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words >= 6
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            >= 2
+}
+
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 20
@@ -452,8 +464,16 @@ fn read_header<'a>(
                         authors: Vec::new(),
                         affiliation: Some(text),
                     });
+                    continue;
                 }
-                // Anything else between headline and body is a dek: neither story nor furniture.
+                // Prose between headline and body is a dek: neither story nor furniture.
+                // Short lines there are page furniture.
+                if !is_prose(text)
+                    && !is_title_like_sentence(text)
+                    && find_timestamp(text).is_none()
+                {
+                    article.boilerplate.push(text);
+                }
             }
             _ => article.boilerplate.push(text),
         }

@@ -102,6 +102,10 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more ") && lower.ends_with(" stories"))
+        || (t.split_whitespace().count() <= 4
+            && ["related", "popular", "trending", "recommended"]
+                .iter()
+                .any(|w| lower.split_whitespace().any(|x| x == *w)))
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
@@ -165,11 +169,13 @@ const FURNITURE: [&str; 56] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 18] = [
+const FURNITURE_PHRASES: [&str; 20] = [
+    "newsletter",
+    "keep up on the",
+    "get expert advice",
     "all rights reserved",
     "sign up for",
     "subscribe to our",
-    "our newsletter",
     "follow us on",
     "click here",
     "this site uses akismet",
@@ -199,6 +205,10 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let lower = t.to_lowercase();
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     if FURNITURE.contains(&unbulleted) {
+        return true;
+    }
+    let labels = ["categories", "tags:", "filed under", "topics:"];
+    if labels.iter().any(|l| unbulleted.starts_with(l)) {
         return true;
     }
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
