@@ -9,8 +9,8 @@
 use crate::{
     Agency, Byline, Dateline, Error,
     blocks::{
-        caption, credit_line, is_furniture, is_list_heading, is_nav_item, related_item, sign_off,
-        wire_initials,
+        caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
+        sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
@@ -88,6 +88,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
 #[derive(Debug, Clone)]
 enum Kind<'a> {
     Text,
+    /// A typographic rule or section break: layout only.
+    Rule,
     Furniture,
     Nav,
     ListHeading,
@@ -100,6 +102,9 @@ enum Kind<'a> {
 }
 
 fn classify(text: &str) -> Kind<'_> {
+    if is_rule(text) {
+        return Kind::Rule;
+    }
     if let Some(title) = related_item(text) {
         return Kind::Related(title);
     }
@@ -380,7 +385,11 @@ fn byline_then_dateline(text: &str) -> Option<(Byline<'_>, (Dateline<'_>, &str))
     let window = &text[..crate::dateline::floor_boundary(text, 120)];
     window.match_indices(' ').skip(2).find_map(|(at, _)| {
         let found = parse_dateline(&text[at + 1..])?;
-        found.0.location.as_ref()?;
+        // The dateline's place is in capitals: that is where the names stop.
+        let place = found.0.location.as_ref()?.city;
+        if place.chars().any(char::is_lowercase) {
+            return None;
+        }
         let byline = parse_byline(&text[..at])?.byline;
         (!byline.authors.is_empty()).then_some((byline, found))
     })
@@ -433,7 +442,7 @@ fn read_header<'a>(
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
-            Kind::Credit(..) | Kind::SignOff(_) => {}
+            Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
             Kind::Text => {
                 if let Some(b) = article.byline.as_mut() {
@@ -560,7 +569,13 @@ fn read_body<'a>(
                 if sign_off_agency.is_none() {
                     sign_off_agency = Some(*a);
                 }
+                // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
+                // also furniture; a bare service name (`Reuter`) is not.
+                if text.split_whitespace().count() > 3 {
+                    article.boilerplate.push(text);
+                }
             }
+            Kind::Rule => {}
             Kind::Byline(b) => {
                 if article.byline.is_none() {
                     article.byline = Some(b.byline.clone());
@@ -582,6 +597,9 @@ fn read_body<'a>(
                 }
             }
         }
+    }
+    if article.credits.is_none() {
+        article.credits = article.paragraphs.last().and_then(|p| trailing_credit(p));
     }
     if article.agency.is_none() {
         let closing_initials = bs

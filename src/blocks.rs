@@ -57,7 +57,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 30] = [
+const LIST_HEADINGS: [&str; 31] = [
     "related",
     "related posts",
     "related stories",
@@ -88,6 +88,7 @@ const LIST_HEADINGS: [&str; 30] = [
     "editor's picks",
     "don't miss",
     "what to read next",
+    "complete coverage",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -200,11 +201,18 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
     if t.chars().all(|c| !c.is_alphanumeric()) {
-        return true;
+        return !is_rule(t);
     }
     let lower = t.to_lowercase();
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     if FURNITURE.contains(&unbulleted) {
+        return true;
+    }
+    // `>> Follow Jane Roe (@janeroe) on Twitter`
+    let social = ["on twitter", "on facebook", "on instagram"]
+        .iter()
+        .any(|n| lower.contains(n));
+    if social && lower.contains("follow") && t.len() <= 150 {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -219,6 +227,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
     t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
+/// layout, neither story nor furniture.
+pub(crate) fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() > 1 && t.chars().all(|c| !c.is_alphanumeric())
+        || matches!(t, "-" | "—" | "–" | "_")
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
@@ -422,7 +438,7 @@ const CREDIT_LINE_OPENERS: [&str; 10] = [
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line(text: &str) -> Option<&str> {
-    let t = text.trim();
+    let t = text.trim().trim_start_matches(['-', '—', '–', ' ']);
     if t.len() > 400 {
         return None;
     }
@@ -443,6 +459,18 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
         || lower.ends_with("contributed to this story.")
         || lower.ends_with(" contributed.");
     contributed.then_some(inner)
+}
+
+/// A credit closing a one-paragraph story inside parentheses:
+/// `... said on Monday. (Additional reporting by Jane Roe; Editing by Bo Chan)`.
+pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
+    let inner = paragraph.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let credit = inner[open + 1..].trim();
+    CREDIT_LINE_OPENERS[..5]
+        .iter()
+        .any(|o| credit.starts_with(o))
+        .then_some(credit)
 }
 
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
