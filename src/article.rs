@@ -571,7 +571,7 @@ fn read_body<'a>(
                 }
                 // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
                 // also furniture; a bare service name (`Reuter`) is not.
-                if text.split_whitespace().count() > 3 {
+                if Agency::known(text).is_none() && text.split_whitespace().count() > 3 {
                     article.boilerplate.push(text);
                 }
             }
