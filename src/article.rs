@@ -369,7 +369,9 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
-    matches!(kind, Kind::Text)
+    // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
+    // the story it is a title.
+    matches!(kind, Kind::Text | Kind::Credit(..))
         && is_title_like(text)
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])

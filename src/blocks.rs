@@ -324,9 +324,13 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
             || lower.contains("images"));
     // After a closing sentence, an agency alone (`... 2019. (AP)`) or a slashed
     // credit (`(NASA/JPL/Space Science Institute)`) is a photo credit too.
-    let after_sentence = inner[..open].trim_end().ends_with(['.', '!', '?']);
-    let agency_or_slash = Agency::known(credit).is_some() || credit.contains('/');
-    (credit.len() <= 80 && (photo || after_sentence && agency_or_slash)).then_some(credit)
+    // A headline can end in an abbreviation and `(AP)` too (`... Sent to Calif. (AP)`):
+    // an agency alone credits a caption only after a sentence of some length.
+    let before = inner[..open].trim_end();
+    let after_sentence = before.ends_with('.');
+    let long = before.split_whitespace().count() >= 10;
+    let credited = credit.contains('/') || long && Agency::known(credit).is_some();
+    (credit.len() <= 80 && (photo || after_sentence && credited)).then_some(credit)
 }
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.

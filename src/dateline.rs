@@ -439,12 +439,9 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     // A marker closing a line of its own (`PHILADELPHIA July 24, 2012 (AP)`) needs a
-    // place in capitals or a date: a title-case headline ending in `(AP)` is no dateline.
-    if dashless && after.trim().is_empty() {
-        let upper_place = location.as_ref().is_some_and(|l| is_upper_word(l.city));
-        if !upper_place && date.is_none() {
-            return None;
-        }
+    // date: a headline ending in `(AP)` is no dateline.
+    if dashless && after.trim().is_empty() && date.is_none() {
+        return None;
     }
     finish(para, after, location, date, Some(agency_of(name)))
 }
