@@ -20,7 +20,7 @@
 //! assert_eq!(article.paragraphs, ["Schools closed on Monday."]);
 //! # Ok::<(), newsparse::Error>(())
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod agency;
