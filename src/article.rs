@@ -15,7 +15,7 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
-    published::parse_published,
+    published::{find_timestamp, parse_published},
 };
 
 pub use crate::blocks::Caption;
@@ -134,7 +134,38 @@ fn classify(text: &str) -> Kind<'_> {
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25 || (words >= 6 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// Whether a paragraph is a note about the author or a tip line rather than
+/// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
+fn is_author_note(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let has_email = text.split_whitespace().any(|w| {
+        let at = w.find('@');
+        at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+    });
+    let bio = words.len() >= 4
+        && words[..2]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words[2..4].iter().any(|w| {
+            matches!(
+                *w,
+                "is" | "covers" | "writes" | "reports" | "has" | "was" | "lives" | "teaches"
+            )
+        });
+    has_email || bio && text.len() < 400
+}
+
+/// Whether a block is unmistakably story prose.
+fn is_long_prose(text: &str) -> bool {
+    text.split_whitespace().count() >= 20
 }
 
 /// Whether a block could be a headline.
@@ -168,8 +199,15 @@ struct Frame<'a> {
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     let is_text = |i: usize| matches!(kinds[i], Kind::Text);
-    let first_prose = (0..bs.len()).find(|&i| is_text(i) && is_prose(bs[i].text));
-    let limit = first_prose.map_or(bs.len(), |p| p + 1).min(bs.len());
+    let first_prose = (0..bs.len()).find(|&i| {
+        is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
+            || is_text(i) && is_long_prose(bs[i].text)
+    });
+    // A dateline may only open a paragraph up to the first long one.
+    let limit = (0..bs.len())
+        .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .nth(2)
+        .map_or(bs.len(), |p| p + 1);
 
     // A dateline opens the body wherever it comes before the first prose.
     for i in 0..limit {
@@ -236,6 +274,8 @@ fn read_header<'a>(
     article: &mut Article<'a>,
 ) {
     article.headline = frame.headline.map(|h| bs[h].text);
+    let published = header_published(bs, kinds, frame);
+    article.published = published.map(|(_, ts)| ts);
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline {
@@ -243,13 +283,8 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         match &kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => {
-                article.byline = Some(b.byline.clone());
-                if article.published.is_none() {
-                    article.published = b.published;
-                }
-            }
-            Kind::Published(ts) if article.published.is_none() => article.published = Some(ts),
+            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(b.byline.clone()),
+            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             Kind::Credit(..) | Kind::SignOff(_) => {}
@@ -268,9 +303,6 @@ fn read_header<'a>(
                 if article.byline.is_none() {
                     if let Some(b) = parse_bare_byline(text) {
                         article.byline = Some(b.byline);
-                        if article.published.is_none() {
-                            article.published = b.published;
-                        }
                         continue;
                     }
                 }
@@ -288,6 +320,32 @@ fn read_header<'a>(
     }
 }
 
+/// The publication time shown around the headline, and the block showing it:
+/// the first one below the headline, else the nearest one above it.
+fn header_published<'a>(
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    frame: &Frame<'a>,
+) -> Option<(usize, &'a str)> {
+    let shown = |i: usize| -> Option<(usize, &'a str)> {
+        let ts = match &kinds[i] {
+            Kind::Published(ts) => Some(*ts),
+            Kind::Byline(b) => b.published,
+            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(bs[i].text) => {
+                parse_bare_byline(bs[i].text)
+                    .and_then(|b| b.published)
+                    .or_else(|| find_timestamp(bs[i].text))
+            }
+            _ => None,
+        };
+        ts.map(|ts| (i, ts))
+    };
+    let below = frame.headline.map_or(0, |h| h + 1);
+    (below..frame.body_start)
+        .find_map(shown)
+        .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
+}
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &[Kind<'a>],
@@ -296,6 +354,16 @@ fn read_body<'a>(
 ) {
     let mut in_link_list = false;
     let mut sign_off_agency = None;
+    // The story ends at its last paragraph that ends a sentence and is not a note
+    // about the author; short lines after it are page furniture.
+    let body_end = (frame.body_start..bs.len())
+        .rev()
+        .find(|&i| {
+            matches!(kinds[i], Kind::Text)
+                && ends_sentence(bs[i].text)
+                && !is_author_note(bs[i].text)
+        })
+        .unwrap_or(bs.len());
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         if i == frame.body_start {
@@ -344,7 +412,10 @@ fn read_body<'a>(
                     continue;
                 }
                 in_link_list = false;
-                article.paragraphs.push(text);
+                // After the story's end, unmatched lines are neither story nor known furniture.
+                if i <= body_end {
+                    article.paragraphs.push(text);
+                }
             }
         }
     }

@@ -169,7 +169,7 @@ const FURNITURE: [&str; 56] = [
 const FURNITURE_PHRASES: [&str; 18] = [
     "all rights reserved",
     "sign up for",
-    "subscribe to",
+    "subscribe to our",
     "our newsletter",
     "follow us on",
     "click here",
@@ -208,7 +208,8 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if is_counter(unbulleted) {
         return true;
     }
-    FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+    // Phrases only mark short single lines: in a story paragraph they are story.
+    t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
@@ -286,13 +287,16 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|x| x == *w)
     });
-    (photo_word
+    let photo = photo_word
         && (credit.contains('/')
             || lower.contains("photo")
             || lower.contains("getty")
-            || lower.contains("images"))
-        && credit.len() <= 80)
-        .then_some(credit)
+            || lower.contains("images"));
+    // After a closing sentence, an agency alone (`... 2019. (AP)`) or a slashed
+    // credit (`(NASA/JPL/Space Science Institute)`) is a photo credit too.
+    let after_sentence = inner[..open].trim_end().ends_with(['.', '!', '?']);
+    let agency_or_slash = Agency::known(credit).is_some() || credit.contains('/');
+    (credit.len() <= 80 && (photo || after_sentence && agency_or_slash)).then_some(credit)
 }
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
