@@ -29,6 +29,8 @@ mod blocks;
 mod byline;
 mod dateline;
 mod error;
+#[cfg(feature = "ffi")]
+pub mod ffi;
 mod lines;
 mod published;
 
