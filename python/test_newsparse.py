@@ -7,6 +7,7 @@ Run from the repository root after `cargo build --release --features ffi`:
 import ctypes
 import gc
 import json
+import os
 import re
 import subprocess
 import sys
@@ -270,3 +271,25 @@ def test_a_missing_library_is_reported(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert run.returncode != 0
     assert "nowhere.so" in run.stderr
+
+
+def readme_blocks(section, lang):
+    readme = (ROOT / "README.md").read_text()
+    part = readme.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{lang}\n(.*?)```", part, re.S)
+
+
+def test_the_readme_c_example_is_the_file_ci_compiles():
+    assert readme_blocks("C API", "c") == [(ROOT / "examples" / "c" / "quickstart.c").read_text()]
+
+
+def test_the_readme_python_example_is_this_file_and_runs():
+    script = ROOT / "examples" / "python" / "quickstart.py"
+    assert readme_blocks("Python", "python") == [script.read_text()]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    run = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "Russia's ambassador to leave post in U.S. at byte 0"
+    assert lines[1].startswith("['Allen Cone'] UPI ")
+    assert json.loads(lines[2]) == newsparse.parse(SEED).to_dict()
