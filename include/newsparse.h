@@ -218,8 +218,11 @@ const char *newsparse_version(void);
 
 /**
  * The headline. Writes it to `*out` and its byte offset in the input to
- * `*offset`; `offset` may be NULL. Returns `NEWSPARSE_NOT_FOUND` when there is
- * none. The string views the input buffer, valid until `newsparse_article_free`.
+ * `*offset`; `offset` may be NULL, `article` and `out` must not be
+ * (`NEWSPARSE_NULL_ARGUMENT`). Returns `NEWSPARSE_NOT_FOUND` when there is
+ * none. Whenever the result is not `NEWSPARSE_OK`, a non-NULL `out` receives
+ * `{NULL, 0}` and `offset` `NEWSPARSE_NO_OFFSET`. The string views the input
+ * buffer: it is valid while both the article and the buffer are.
  */
 newsparse_result newsparse_article_headline(const struct newsparse_article *article,
                                             struct newsparse_str *out,

@@ -261,6 +261,18 @@ fn put_str(
     code
 }
 
+/// Sets the out values of a failed call to "missing", as for `NEWSPARSE_NOT_FOUND`.
+fn clear(out: *mut newsparse_str, offset: *mut usize) {
+    // SAFETY: `out` was checked non-NULL by the caller of `clear`; `offset` is
+    // optional. Both point to writable memory by the exported function's contract.
+    unsafe {
+        out.write(newsparse_str::MISSING);
+        if !offset.is_null() {
+            offset.write(NEWSPARSE_NO_OFFSET);
+        }
+    }
+}
+
 /// Shared body of the accessors of one optional string.
 fn get_str(
     article: *const newsparse_article,
@@ -272,9 +284,8 @@ fn get_str(
         if out.is_null() {
             return null_argument("out");
         }
+        clear(out, offset);
         let Some(h) = handle(article) else {
-            // SAFETY: `out` is non-NULL and writable by contract.
-            unsafe { out.write(newsparse_str::MISSING) };
             return null_argument("article");
         };
         put_str(h, field(&h.article), out, offset)
@@ -295,8 +306,7 @@ fn get_item<T>(
         if out.is_null() {
             return null_argument("out");
         }
-        // SAFETY: `out` is non-NULL and writable by contract.
-        unsafe { out.write(newsparse_str::MISSING) };
+        clear(out, offset);
         let Some(h) = handle(article) else {
             return null_argument("article");
         };
@@ -509,8 +519,11 @@ pub extern "C" fn newsparse_version() -> *const c_char {
 }
 
 /// The headline. Writes it to `*out` and its byte offset in the input to
-/// `*offset`; `offset` may be NULL. Returns `NEWSPARSE_NOT_FOUND` when there is
-/// none. The string views the input buffer, valid until `newsparse_article_free`.
+/// `*offset`; `offset` may be NULL, `article` and `out` must not be
+/// (`NEWSPARSE_NULL_ARGUMENT`). Returns `NEWSPARSE_NOT_FOUND` when there is
+/// none. Whenever the result is not `NEWSPARSE_OK`, a non-NULL `out` receives
+/// `{NULL, 0}` and `offset` `NEWSPARSE_NO_OFFSET`. The string views the input
+/// buffer: it is valid while both the article and the buffer are.
 #[unsafe(no_mangle)]
 pub extern "C" fn newsparse_article_headline(
     article: *const newsparse_article,

@@ -89,8 +89,9 @@ int main(void) {
   /* An index past the end of each list. */
   size_t n = newsparse_article_paragraph_count(a);
   CHECK(n == 1);
+  offset = 0;
   CHECK(newsparse_article_paragraph(a, n, &s, &offset) == NEWSPARSE_INDEX_OUT_OF_RANGE);
-  CHECK(s.ptr == NULL);
+  CHECK(s.ptr == NULL && s.len == 0 && offset == NEWSPARSE_NO_OFFSET);
   CHECK(newsparse_last_error_code() == NEWSPARSE_INDEX_OUT_OF_RANGE);
   CHECK(newsparse_article_paragraph(a, SIZE_MAX, &s, &offset) == NEWSPARSE_INDEX_OUT_OF_RANGE);
   CHECK(newsparse_article_byline_author(a, 1, &s, &offset) == NEWSPARSE_INDEX_OUT_OF_RANGE);
