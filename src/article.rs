@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The article: its parts, and how a text is read into them.
 //!
 //! Reading goes top-down: the text is cut into blocks (lines, or hard-wrapped

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Blocks that are not story: photo captions, related-story links, credit
 //! lines, sign-offs and site furniture. One classifier per kind.
 

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Bylines: `By Allen Cone`, `By Jill Disis, CNN Business`, `By A, B and C`,
 //! `by Regan on September 15, 2014`, `Posted by: Admin on Aug 09, 2012`,
 //! `Steve Peoples, AP National Political Writer`.

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Datelines: where and when a story was filed, and through which service.
 //!
 //! `PROVO, Utah, Dec. 23 (UPI) --`, `SEATTLE/WASHINGTON (Reuters) -`,

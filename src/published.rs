@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Publication timestamps shown outside the story body: `Nov. 19, 2019, 8:41 AM UTC`,
 //! `23 July 2012`, `2019-11-18T20:51:19Z`, `8 hrs ago`, optionally after a label
 //! word (`Published:`, `Updated`, `Posted on`) that is not part of the value.
