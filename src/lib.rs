@@ -20,7 +20,7 @@
 //! assert_eq!(article.paragraphs, ["Schools closed on Monday."]);
 //! # Ok::<(), newsparse::Error>(())
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod agency;
@@ -30,6 +30,8 @@ mod blocks;
 mod byline;
 mod dateline;
 mod error;
+#[cfg(feature = "ffi")]
+pub mod ffi;
 mod lines;
 mod published;
 mod scratch;
@@ -39,3 +41,8 @@ pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
