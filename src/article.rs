@@ -185,7 +185,8 @@ fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
         return true;
     }
     let head = &text[..crate::dateline::floor_boundary(text, 40)];
-    let lower = head.to_lowercase();
+    let mut buf = [0u8; 64];
+    let lower = crate::ascii::lower(head, &mut buf);
     END_MARKERS.iter().any(|m| lower.starts_with(m))
 }
 
@@ -216,7 +217,8 @@ fn is_author_note(text: &str) -> bool {
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()))
     });
-    let lower = text.to_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(text, &mut buf);
     let role = [
         "reporter",
         "writer",

@@ -353,7 +353,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     for opener in CREDIT_OPENERS {
         if let Some(at) = crate::ascii::rfind(t, opener) {
             let credit = t[at + opener.len()..].trim();
-            let courtesy = opener.to_ascii_lowercase().contains("courtesy");
+            let courtesy = crate::ascii::lower(opener, &mut [0u8; 32]).contains("courtesy");
             if !credit.is_empty()
                 && credit.len() <= 80
                 && (courtesy || !credit.ends_with(['.', '!', '?']))
