@@ -520,7 +520,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
         "originally appeared on ",
         "originally appeared in ",
     ] {
-        if let Some(at) = lower.find(lead) {
+        if let Some(at) = crate::ascii::find(&lower, lead) {
             let rest = &t[at + lead.len()..];
             let name = rest.split(['.', ',', ';']).next().unwrap_or("");
             if let Some(a) = Agency::known(name) {
