@@ -39,3 +39,8 @@ pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -160,33 +160,57 @@ fn classify_word(word: &str) -> Option<Token> {
     if is_weekday(&lower) {
         return Some(Token::Filler);
     }
-    let zone = word.len() <= 4 && word.len() >= 2;
-    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m" | "on")
-        || zone && word.bytes().all(|b| b.is_ascii_uppercase())
-    {
-        return Some(Token::Filler);
-    }
-    // Zones are usually upper case, but some pages print them lower case (`ist`).
-    if zone
-        && matches!(
-            lower.as_str(),
-            "ist"
-                | "est"
-                | "edt"
-                | "pst"
-                | "pdt"
-                | "cst"
-                | "cdt"
-                | "gmt"
-                | "utc"
-                | "et"
-                | "bst"
-                | "cet"
-        )
-    {
+    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(&lower) {
         return Some(Token::Filler);
     }
     None
+}
+
+/// Time zones as pages print them (`EST`, `GMT`, `ist`), in lower case.
+fn is_zone(lower: &str) -> bool {
+    matches!(
+        lower,
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "akst"
+            | "hst"
+            | "et"
+            | "ct"
+            | "mt"
+            | "pt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "ist"
+            | "hkt"
+            | "sgt"
+            | "jst"
+            | "kst"
+            | "aest"
+            | "aedt"
+            | "msk"
+            | "amt"
+            | "eat"
+            | "wat"
+            | "cat"
+            | "sast"
+            | "nzst"
+            | "nzdt"
+            | "wib"
+            | "pht"
+            | "ict"
+            | "gst"
+            | "z"
+    )
 }
 
 /// `a.m.`, `p.m`.
@@ -208,7 +232,7 @@ fn parse_token(i: &str) -> IResult<&str, Token> {
 
 fn skip_separators(i: &str) -> &str {
     i.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '/' | '·' | '•' | '—' | '–')
+        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '—' | '–')
     })
 }
 
@@ -254,11 +278,20 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
 /// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
 pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
-    let ends = s
+    // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
+    let glued = s
+        .as_bytes()
+        .windows(3)
+        .position(|w| {
+            w[0].is_ascii_digit() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+        })
+        .map(|i| i + 1);
+    let limit = glued.unwrap_or(s.len());
+    let ends = s[..limit]
         .match_indices([' ', '|', ';'])
         .map(|(i, _)| i)
         .take(12)
-        .chain(std::iter::once(s.len()));
+        .chain(std::iter::once(limit));
     let mut best = None;
     for end in ends {
         let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';']);
@@ -267,6 +300,18 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
         }
     }
     best
+}
+
+/// Whether a timestamp names a date or a clock time, not only a duration
+/// (`15 minutes` is a reading time; `8 hrs ago` and `Today 12:01 AM` are times).
+fn is_absolute(ts: &str) -> bool {
+    ts.contains(':')
+        || ts.contains(|c: char| c.is_ascii_digit()) && ts.contains(['/', '.', '-'])
+        || ts.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            month_number(w).is_some()
+                || w.eq_ignore_ascii_case("ago")
+                || w.eq_ignore_ascii_case("today")
+        })
 }
 
 /// Labels that mark the first publication (preferred over an update time).
@@ -299,7 +344,8 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
                 || prev.is_ascii_digit() && cur.is_ascii_uppercase()
         };
         if starts_word {
-            if let Some(ts) = leading_timestamp(rest).filter(|ts| ts.len() >= 6) {
+            if let Some(ts) = leading_timestamp(rest).filter(|ts| ts.len() >= 6 && is_absolute(ts))
+            {
                 let label = line[..pos]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .rsplit(|c: char| !c.is_alphabetic())
