@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The article: its parts, and how a text is read into them.
 //!
 //! Reading goes top-down: the text is cut into blocks (lines, or hard-wrapped
@@ -9,7 +10,8 @@
 use crate::{
     Agency, Byline, Dateline, Error,
     blocks::{
-        caption, credit_line, is_furniture, is_list_heading, is_nav_item, related_item, sign_off,
+        caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
+        sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
@@ -87,6 +89,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
 #[derive(Debug, Clone)]
 enum Kind<'a> {
     Text,
+    /// A typographic rule or section break: layout only.
+    Rule,
     Furniture,
     Nav,
     ListHeading,
@@ -99,6 +103,9 @@ enum Kind<'a> {
 }
 
 fn classify(text: &str) -> Kind<'_> {
+    if is_rule(text) {
+        return Kind::Rule;
+    }
     if let Some(title) = related_item(text) {
         return Kind::Related(title);
     }
@@ -224,6 +231,18 @@ fn is_author_note(text: &str) -> bool {
     has_email || bio && text.len() < 400
 }
 
+/// Whether a short line reads as a sentence (a dek or a caption without credit)
+/// rather than a label: several words, lower-case words among them.
+fn is_title_like_sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words >= 6
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            >= 2
+}
+
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
     text.split_whitespace().count() >= 20
@@ -256,15 +275,18 @@ struct Frame<'a> {
     headline: Option<usize>,
     body_start: usize,
     dateline: Option<(Dateline<'a>, &'a str)>,
+    /// A byline run into the dateline's paragraph (`By A and B NEW YORK (Reuters) - ...`).
+    byline: Option<Byline<'a>>,
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    let is_text = |i: usize| matches!(kinds[i], Kind::Text);
+    // Bulleted lines near the top are teasers and captions, not the story.
+    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && !bs[i].text.starts_with("* ");
     let first_prose = (0..bs.len()).find(|&i| {
         is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
             || is_text(i) && is_long_prose(bs[i].text)
     });
-    // A dateline may only open a paragraph up to the first long one.
+    // A dateline may only open a paragraph up to the first long ones.
     let limit = (0..bs.len())
         .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
         .nth(2)
@@ -282,8 +304,17 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
                     headline,
                     body_start: i,
                     dateline: Some(found),
+                    byline: None,
                 };
             }
+        }
+        if let Some((byline, found)) = byline_then_dateline(bs[i].text) {
+            return Frame {
+                headline: headline_before(bs, kinds, i),
+                body_start: i,
+                dateline: Some(found),
+                byline: Some(byline),
+            };
         }
     }
     let Some(mut start) = first_prose else {
@@ -294,6 +325,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             headline,
             body_start,
             dateline: None,
+            byline: None,
         };
     };
     // A dek (standfirst) under the headline reads as prose; a byline below it
@@ -313,6 +345,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         headline,
         body_start: start,
         dateline: None,
+        byline: None,
     }
 }
 
@@ -337,11 +370,32 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
-    matches!(kind, Kind::Text)
+    // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
+    // the story it is a title.
+    matches!(kind, Kind::Text | Kind::Credit(..))
         && is_title_like(text)
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
+}
+
+/// A paragraph opening with a byline that runs into the dateline:
+/// `By Ann Lee and Bo Chan BEIJING/SEOUL, Oct 9 (Reuters) - North Korea ...`.
+fn byline_then_dateline(text: &str) -> Option<(Byline<'_>, (Dateline<'_>, &str))> {
+    if !text.starts_with("By ") && !text.starts_with("BY ") {
+        return None;
+    }
+    let window = &text[..crate::dateline::floor_boundary(text, 120)];
+    window.match_indices(' ').skip(2).find_map(|(at, _)| {
+        let found = parse_dateline(&text[at + 1..])?;
+        // The dateline's place is in capitals: that is where the names stop.
+        let place = found.0.location.as_ref()?.city;
+        if place.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let byline = parse_byline(&text[..at])?.byline;
+        (!byline.authors.is_empty()).then_some((byline, found))
+    })
 }
 
 /// A byline split over two lines, `By` alone and then the names.
@@ -369,6 +423,7 @@ fn read_header<'a>(
     article: &mut Article<'a>,
 ) {
     article.headline = frame.headline.map(|h| bs[h].text);
+    article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(_, ts)| ts);
     let mut names_line = None;
@@ -390,7 +445,7 @@ fn read_header<'a>(
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
-            Kind::Credit(..) | Kind::SignOff(_) => {}
+            Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
             Kind::Text => {
                 if let Some(b) = article.byline.as_mut() {
@@ -409,14 +464,28 @@ fn read_header<'a>(
                         continue;
                     }
                 }
-                if !is_prose(text) && is_affiliation_line(text) && article.byline.is_none() {
+                // An outlet credited on the line under the headline (`Press Trust of India`).
+                let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+                if under_headline
+                    && !is_prose(text)
+                    && is_affiliation_line(text)
+                    && article.byline.is_none()
+                {
                     article.byline = Some(Byline {
                         text,
                         authors: Vec::new(),
                         affiliation: Some(text),
                     });
+                    continue;
                 }
-                // Anything else between headline and body is a dek: neither story nor furniture.
+                // Prose between headline and body is a dek: neither story nor furniture.
+                // Short lines there are page furniture.
+                if !is_prose(text)
+                    && !is_title_like_sentence(text)
+                    && find_timestamp(text).is_none()
+                {
+                    article.boilerplate.push(text);
+                }
             }
             _ => article.boilerplate.push(text),
         }
@@ -503,11 +572,17 @@ fn read_body<'a>(
                 if sign_off_agency.is_none() {
                     sign_off_agency = Some(*a);
                 }
+                // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
+                // also furniture; a bare service name (`Reuter`) is not.
+                if Agency::known(text).is_none() && text.split_whitespace().count() > 3 {
+                    article.boilerplate.push(text);
+                }
             }
+            Kind::Rule => {}
             Kind::Byline(b) => {
-                if article.byline.is_none() && article.paragraphs.is_empty() {
+                if article.byline.is_none() {
                     article.byline = Some(b.byline.clone());
-                } else {
+                } else if i <= body_end {
                     article.paragraphs.push(text);
                 }
             }
@@ -526,12 +601,20 @@ fn read_body<'a>(
             }
         }
     }
+    if article.credits.is_none() {
+        article.credits = article.paragraphs.last().and_then(|p| trailing_credit(p));
+    }
     if article.agency.is_none() {
+        let closing_initials = bs
+            .last()
+            .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
+            .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
             .as_ref()
             .and_then(|d| d.agency)
-            .or(sign_off_agency);
+            .or(sign_off_agency)
+            .or(closing_initials);
     }
 }
 

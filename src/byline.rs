@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Bylines: `By Allen Cone`, `By Jill Disis, CNN Business`, `By A, B and C`,
 //! `by Regan on September 15, 2014`, `Posted by: Admin on Aug 09, 2012`,
 //! `Steve Peoples, AP National Political Writer`.
@@ -220,7 +221,7 @@ fn names_end(s: &str) -> usize {
     }
     // ` on DATE`: `on` may also sit inside a name (`White on Rice Couple`).
     let mut from = 0;
-    while let Some(at) = s[from..].find(" on ") {
+    while let Some(at) = s[from..].find(" on ").or_else(|| s[from..].find(" On ")) {
         let at = from + at;
         if starts_with_timestamp(&s[at + 4..]) {
             end = end.min(at);
@@ -271,6 +272,11 @@ fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
         } else {
             let aff = rest.trim().trim_end_matches([',', '-', ' ']);
             let aff = aff.strip_prefix("the ").unwrap_or(aff);
+            // `Reuters, Washington`: a service and a place; the service is the affiliation.
+            let aff = match aff.split_once(',') {
+                Some((service, _)) if crate::Agency::known(service).is_some() => service,
+                _ => aff,
+            };
             let aff = (!aff.is_empty() && is_credit_org(aff)).then_some(aff);
             return (authors, aff);
         }

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Datelines: where and when a story was filed, and through which service.
 //!
 //! `PROVO, Utah, Dec. 23 (UPI) --`, `SEATTLE/WASHINGTON (Reuters) -`,
@@ -439,12 +440,9 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     // A marker closing a line of its own (`PHILADELPHIA July 24, 2012 (AP)`) needs a
-    // place in capitals or a date: a title-case headline ending in `(AP)` is no dateline.
-    if dashless && after.trim().is_empty() {
-        let upper_place = location.as_ref().is_some_and(|l| is_upper_word(l.city));
-        if !upper_place && date.is_none() {
-            return None;
-        }
+    // date: a headline ending in `(AP)` is no dateline.
+    if dashless && after.trim().is_empty() && date.is_none() {
+        return None;
     }
     finish(para, after, location, date, Some(agency_of(name)))
 }
@@ -458,6 +456,9 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     if let Some(agency) = Agency::known(head) {
         return finish(para, after, None, None, Some(agency));
     }
+    if is_outlet_name(head) {
+        return finish(para, after, None, None, Some(Agency::Other(head)));
+    }
     let (location, date, ok) = split_head(head);
     let loc = location.as_ref()?;
     if !ok {
@@ -470,6 +471,18 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     finish(para, after, location, date, None)
+}
+
+/// A lead-in outlet written as one word with inner capitals or a domain
+/// (`PanARMENIAN.Net - `, `HawaiiNewsNow - `), never an ordinary word.
+fn is_outlet_name(head: &str) -> bool {
+    let inner_capital = head.chars().skip(1).any(|c| c.is_uppercase());
+    head.len() >= 5
+        && !head.contains(char::is_whitespace)
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head.contains(|c: char| c.is_lowercase())
+        && head.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && (inner_capital || head.contains('.'))
 }
 
 /// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Splitting the input into blocks: one line each, or in hard-wrapped copy
 //! (Reuters 1987) the lines of one paragraph up to a blank or indented line.
 

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Publication timestamps shown outside the story body: `Nov. 19, 2019, 8:41 AM UTC`,
 //! `23 July 2012`, `2019-11-18T20:51:19Z`, `8 hrs ago`, optionally after a label
 //! word (`Published:`, `Updated`, `Posted on`) that is not part of the value.
@@ -159,33 +160,57 @@ fn classify_word(word: &str) -> Option<Token> {
     if is_weekday(&lower) {
         return Some(Token::Filler);
     }
-    let zone = word.len() <= 4 && word.len() >= 2;
-    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m")
-        || zone && word.bytes().all(|b| b.is_ascii_uppercase())
-    {
-        return Some(Token::Filler);
-    }
-    // Zones are usually upper case, but some pages print them lower case (`ist`).
-    if zone
-        && matches!(
-            lower.as_str(),
-            "ist"
-                | "est"
-                | "edt"
-                | "pst"
-                | "pdt"
-                | "cst"
-                | "cdt"
-                | "gmt"
-                | "utc"
-                | "et"
-                | "bst"
-                | "cet"
-        )
-    {
+    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(&lower) {
         return Some(Token::Filler);
     }
     None
+}
+
+/// Time zones as pages print them (`EST`, `GMT`, `ist`), in lower case.
+fn is_zone(lower: &str) -> bool {
+    matches!(
+        lower,
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "akst"
+            | "hst"
+            | "et"
+            | "ct"
+            | "mt"
+            | "pt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "ist"
+            | "hkt"
+            | "sgt"
+            | "jst"
+            | "kst"
+            | "aest"
+            | "aedt"
+            | "msk"
+            | "amt"
+            | "eat"
+            | "wat"
+            | "cat"
+            | "sast"
+            | "nzst"
+            | "nzdt"
+            | "wib"
+            | "pht"
+            | "ict"
+            | "gst"
+            | "z"
+    )
 }
 
 /// `a.m.`, `p.m`.
