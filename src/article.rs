@@ -489,6 +489,12 @@ fn read_header<'a>(
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
+            // `Associated Press` under `By Greg Holt` completes the byline.
+            Kind::SignOff(_) if i > 0 && matches!(kinds[i - 1], Kind::Byline(_)) => {
+                if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
+                    b.affiliation = Some(text);
+                }
+            }
             Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
             Kind::Text => {

@@ -379,7 +379,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
             if head.ends_with(' ') && head.len() > 3 {
                 return Some(Caption {
                     text: t,
-                    credit: Some(&t[head.trim_end().len()..].trim_start()),
+                    credit: Some(t[head.trim_end().len()..].trim_start()),
                 });
             }
         }

@@ -385,6 +385,15 @@ fn finish<'a>(
     ))
 }
 
+/// ` June 10, 2024 / ` after a slashed marker.
+fn date_after_marker(i: &str) -> Option<(&str, DatelineDate<'_>)> {
+    let (rest, date) = preceded(space0, parse_date).parse(i).ok()?;
+    let (rest, _) = (space0::<&str, nom::error::Error<&str>>, char('/'), space0)
+        .parse(rest)
+        .ok()?;
+    Some((rest, date))
+}
+
 /// `(AP) HONOLULU -`, `(CNN) --`.
 fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
     let (rest, name) = parse_agency_paren(para).ok()?;
@@ -417,7 +426,15 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
         head = h;
     }
     let (after, name) = parse_marker(&para[head.len()..]).ok()?;
-    let (location, date, ok) = split_head(head);
+    let (location, mut date, ok) = split_head(head);
+    // ACCESSWIRE puts the date after its marker: `CITY, ST / ACCESSWIRE / June 10, 2024 /`.
+    let after = match date_after_marker(after) {
+        Some((rest, d)) if date.is_none() => {
+            date = Some(d);
+            rest
+        }
+        _ => after,
+    };
     if !ok {
         return None;
     }
