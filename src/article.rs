@@ -484,13 +484,14 @@ fn read_header<'a>(
             }
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
+        let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
         match &mut kinds[i] {
             Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
-            Kind::SignOff(_) if i > 0 && matches!(kinds[i - 1], Kind::Byline(_)) => {
+            Kind::SignOff(_) if under_byline => {
                 if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
                     b.affiliation = Some(text);
                 }
