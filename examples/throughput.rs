@@ -1,15 +1,15 @@
 //! Quick throughput check on any folders of plain-text articles.
 //!
 //! ```sh
-//! cargo run --release --example throughput -- [--iters N] [--max-secs S] DIR...
+//! cargo run --release --example throughput -- [--iters N] [--max-secs S] DIR|FILE...
 //! ```
 //!
-//! Loads every `*.txt` under the folders (recursively) into memory, then times
-//! N passes of the line-scan floor and N passes of `newsparse::parse` over
-//! them (a pass repeats a small folder up to 1 MB), and prints, from the
-//! fastest pass of each, `parse MB/s`, `floor MB/s`, their `ratio` and
-//! `articles/s`, then the heap allocations per article of a warm pass,
-//! counted by a global allocator. `--max-secs` stops each timed loop after
+//! Loads every `*.txt` under the folders (recursively), and the files named,
+//! into memory, then times N passes of the line-scan floor and N passes of
+//! `newsparse::parse` over them (a pass repeats a small input up to 1 MB),
+//! and prints, from the fastest pass of each, `parse MB/s`, `floor MB/s`,
+//! their `ratio` and `articles/s`, then the heap allocations per article of
+//! a warm pass, counted by a global allocator. `--max-secs` stops each timed loop after
 //! the pass that crosses it, so a large folder still finishes quickly.
 //! Timings are printed, never asserted.
 
@@ -114,7 +114,7 @@ fn main() -> ExitCode {
             if !e.is_empty() {
                 eprintln!("throughput: {e}");
             }
-            eprintln!("usage: throughput [--iters N] [--max-secs S] DIR...");
+            eprintln!("usage: throughput [--iters N] [--max-secs S] DIR|FILE...");
             return ExitCode::from(2);
         }
     };

@@ -22,8 +22,12 @@ pub fn line_scan(text: &str) -> (usize, usize) {
     (lines, breaks)
 }
 
-/// Every `*.txt` file under `dir`, recursively, in a stable order.
+/// Every `*.txt` file under `dir`, recursively, in a stable order; `dir`
+/// itself when it is a file.
 pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
+    if dir.is_file() {
+        return vec![dir.to_path_buf()];
+    }
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -43,7 +47,7 @@ pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The UTF-8 texts of every `*.txt` file under the given folders; files that
+/// The UTF-8 texts of every `*.txt` file under the given folders (or of the files given); files that
 /// are not UTF-8 are left out, as the parser would refuse them anyway.
 pub fn load_texts<P: AsRef<Path>>(dirs: &[P]) -> Vec<String> {
     dirs.iter()
