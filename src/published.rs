@@ -76,7 +76,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         .position(|m| {
             *m == lower
                 || (lower.len() <= 4
-                    && m.starts_with(&lower)
+                    && m.starts_with(lower)
                     && (lower.len() == 3 || lower == "sept"))
         })
         .map(|i| i as u8 + 1)
@@ -89,7 +89,7 @@ fn is_weekday(word: &str) -> bool {
         let lower: &str = &lower;
         WEEKDAYS
             .iter()
-            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
+            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(lower)))
     }
 }
 
