@@ -9,6 +9,7 @@
 
 use crate::{
     Agency, Byline, Dateline, Error,
+    ascii::count_words,
     blocks::{
         caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
         sign_off, trailing_credit, wire_initials,
@@ -140,7 +141,7 @@ fn classify(text: &str) -> Kind<'_> {
 /// Whether a block reads as story prose rather than a title or a label.
 fn is_prose(text: &str) -> bool {
     // Counting stops at the largest number compared against: a paragraph is not read to its end.
-    let words = text.split_whitespace().take(25).count();
+    let words = count_words(text, 25);
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
     words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
 }
@@ -200,10 +201,11 @@ fn is_author_note(text: &str) -> bool {
         .map(|(s, w)| *s = w)
         .count();
     let words = &first[..n];
-    let has_email = text.split_whitespace().any(|w| {
-        let at = w.find('@');
-        at.is_some_and(|a| a > 0 && w[a..].contains('.'))
-    });
+    let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text.split_whitespace().any(|w| {
+            let at = w.find('@');
+            at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+        });
     // `Regan is a ... native`, `Julius is an LA Entertainment Reporter for Fox News.`
     let verb_at = words.iter().position(|w| {
         matches!(
@@ -211,15 +213,19 @@ fn is_author_note(text: &str) -> bool {
             "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
         )
     });
-    let named_subject = verb_at.is_some_and(|v| {
-        (1..=3).contains(&v)
-            && words[..v]
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-    });
+    let named_subject = text.len() < 400
+        && verb_at.is_some_and(|v| {
+            (1..=3).contains(&v)
+                && words[..v]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        });
+    if has_email || !named_subject {
+        return has_email;
+    }
     let mut buf = [0u8; 512];
     let lower = crate::ascii::lower(text, &mut buf);
-    let role = [
+    [
         "reporter",
         "writer",
         "editor",
@@ -236,16 +242,13 @@ fn is_author_note(text: &str) -> bool {
         "founder",
     ]
     .iter()
-    .any(|r| lower.contains(r));
-    let bio = named_subject && role;
-    has_email || bio && text.len() < 400
+    .any(|r| lower.contains(r))
 }
 
 /// Whether a short line reads as a sentence (a dek or a caption without credit)
 /// rather than a label: several words, lower-case words among them.
 fn is_title_like_sentence(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words >= 6
+    count_words(text, 6) >= 6
         && text
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
@@ -255,13 +258,12 @@ fn is_title_like_sentence(text: &str) -> bool {
 
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
-    text.split_whitespace().take(20).count() >= 20
+    count_words(text, 20) >= 20
 }
 
 /// Whether a block could be a headline.
 fn is_title_like(text: &str) -> bool {
-    let words = text.split_whitespace().take(31).count();
-    (1..=30).contains(&words) && text.len() <= 250 && !text.contains('\n')
+    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
 }
 
 fn read_article(text: &str) -> Article<'_> {
@@ -399,7 +401,7 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             .or_else(|| (0..b).rev().find(candidate)),
         None => (0..end)
             .filter(candidate)
-            .find(|&i| bs[i].text.split_whitespace().count() >= 2)
+            .find(|&i| count_words(bs[i].text, 2) >= 2)
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -625,7 +627,7 @@ fn read_body<'a>(
                 }
                 // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
                 // also furniture; a bare service name (`Reuter`) is not.
-                if Agency::known(text).is_none() && text.split_whitespace().count() > 3 {
+                if Agency::known(text).is_none() && count_words(text, 4) > 3 {
                     article.boilerplate.push(text);
                 }
             }

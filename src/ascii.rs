@@ -38,6 +38,23 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
     memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
 }
 
+/// How many white-space separated words `text` holds, counting no further than `cap`:
+/// callers compare against small numbers, so a paragraph is not read to its end.
+/// ASCII white space separates words (a no-break space joins them, as it should).
+pub(crate) fn count_words(text: &str, cap: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        if words >= cap {
+            break;
+        }
+        let space = b.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +66,15 @@ mod tests {
         assert_eq!(lower("AbÉ", &mut buf), "abÉ");
         let mut small = [0u8; 2];
         assert_eq!(lower("ABC", &mut small), "abc");
+    }
+
+    #[test]
+    fn count_words_agrees_with_split_whitespace() {
+        for text in ["", "  a  b\tc\n", "one", "x é z", "a b c d e f g"] {
+            let all = text.split_whitespace().count();
+            assert_eq!(count_words(text, usize::MAX), all, "{text:?}");
+            assert_eq!(count_words(text, 2), all.min(2), "{text:?}");
+        }
     }
 
     #[test]

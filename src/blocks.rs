@@ -302,6 +302,10 @@ const CREDIT_OPENERS: [&str; 15] = [
     "Photo courtesy of ",
 ];
 
+/// How far from its end a caption's credit may open: the longest opener plus the
+/// longest credit accepted.
+const CREDIT_WINDOW: usize = 20 + 80;
+
 /// Trailing agency photo credits: `(Matt Sayles/AP Photo)`, `REUTERS/Lucy Nicholson`.
 fn trailing_paren_credit(t: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
@@ -350,8 +354,14 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     if t.len() > 1200 || t.contains('\n') {
         return None;
     }
+    // A credit closes the caption: only its last bytes are searched.
+    let tail_at = t.len().saturating_sub(CREDIT_WINDOW);
+    let tail_at = (tail_at..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    let tail = &t[tail_at..];
     for opener in CREDIT_OPENERS {
-        if let Some(at) = crate::ascii::rfind(t, opener) {
+        if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
             let courtesy = crate::ascii::lower(opener, &mut [0u8; 32]).contains("courtesy");
             if !credit.is_empty()
@@ -499,8 +509,22 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
     if t.len() > 300 {
         return None;
     }
-    if let Some(a) = Agency::known(t) {
-        return Some(a);
+    // Service names are short; the longer sign-offs name a press agency, a
+    // copyright or a reprint: a line naming none of them is read no further.
+    if t.len() <= 40 {
+        if let Some(a) = Agency::known(t) {
+            return Some(a);
+        }
+    }
+    let b = t.as_bytes();
+    let telling = memchr::memmem::find(b, b"ress").is_some()
+        || memchr::memmem::find(b, b"RESS").is_some()
+        || memchr::memmem::find(b, b"opyright").is_some()
+        || memchr::memmem::find(b, b"OPYRIGHT").is_some()
+        || memchr::memmem::find(b, "©".as_bytes()).is_some()
+        || memchr::memmem::find(b, b"appeared").is_some();
+    if !telling {
+        return None;
     }
     let mut buf = [0u8; 512];
     let lower = crate::ascii::lower(t, &mut buf);

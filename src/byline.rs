@@ -418,18 +418,30 @@ fn could_open_marker(at: &[u8]) -> bool {
 }
 
 fn find_by_marker(line: &str) -> Option<(usize, &str)> {
-    let mut from = 0;
-    while from < line.len() {
-        let at = from + line[from..].find(['B', 'b', 'P', 'p', 'W', 'w'])?;
-        let word_start = at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric();
-        if word_start && could_open_marker(&line.as_bytes()[at..]) {
-            if let Ok((rest, _)) = parse_by_marker(&line[at..]) {
-                return Some((at, rest));
-            }
+    let bytes = line.as_bytes();
+    // Every marker holds the word `by`: find it, then step back over a word such
+    // as `Posted` that may open the marker.
+    memchr::memchr2_iter(b'b', b'B', bytes).find_map(|by| {
+        let word_start = by == 0 || !bytes[by - 1].is_ascii_alphanumeric();
+        if !word_start || !matches!(bytes.get(by + 1), Some(b'y' | b'Y')) {
+            return None;
         }
-        from = at + 1;
-    }
-    None
+        let before = line[..by].trim_end();
+        let opener = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(s, c)| s + c.len_utf8());
+        [opener, by].into_iter().find_map(|at| {
+            let can_open = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            if !can_open || !could_open_marker(&bytes[at..]) {
+                return None;
+            }
+            parse_by_marker(&line[at..])
+                .ok()
+                .map(|(rest, _)| (at, rest))
+        })
+    })
 }
 
 /// Whether a short line is a role or organisation line that completes a byline

@@ -261,7 +261,8 @@ fn strip_label(line: &str) -> &str {
 /// The timestamp a line consists of, without its label word; `None` when the
 /// line holds anything but date and time tokens.
 pub(crate) fn parse_published(line: &str) -> Option<&str> {
-    if line.len() > 80 {
+    // Every timestamp holds a digit; most lines are rejected on that alone.
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let value = strip_label(line.trim());
