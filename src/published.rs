@@ -285,6 +285,11 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
 /// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
 pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
+    // No timestamp is longer than a line `parse_published` reads, nor lacks a digit.
+    let s = &s[..crate::dateline::floor_boundary(s, 90)];
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
     let glued = s
         .as_bytes()
@@ -336,7 +341,7 @@ const FIRST_LABELS: [&str; 6] = [
 /// `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...`. The time a label marks
 /// as the first publication wins over an update time; otherwise the first one.
 pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
-    if line.len() > 240 {
+    if line.len() > 240 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut first = None;
