@@ -11,7 +11,7 @@ use nom::{
     sequence::{pair, terminated},
 };
 
-use crate::Agency;
+use crate::{Agency, ascii::find};
 
 /// A photo or video caption, with its credit when one is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,7 +405,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         ", pictured",
     ]
     .iter()
-    .any(|m| t.contains(m));
+    .any(|m| find(t, m).is_some());
     if placed && t.len() <= 400 {
         return Some(Caption {
             text: t,
@@ -499,6 +499,12 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
         .then_some(credit)
 }
 
+/// Words without one of which a longer line names no service in a sign-off.
+static TELLING: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
+    std::sync::LazyLock::new(|| {
+        ["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"].map(memchr::memmem::Finder::new)
+    });
+
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
@@ -516,13 +522,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
             return Some(a);
         }
     }
-    let b = t.as_bytes();
-    let telling = memchr::memmem::find(b, b"ress").is_some()
-        || memchr::memmem::find(b, b"RESS").is_some()
-        || memchr::memmem::find(b, b"opyright").is_some()
-        || memchr::memmem::find(b, b"OPYRIGHT").is_some()
-        || memchr::memmem::find(b, "©".as_bytes()).is_some()
-        || memchr::memmem::find(b, b"appeared").is_some();
+    let telling = TELLING.iter().any(|f| f.find(t.as_bytes()).is_some());
     if !telling {
         return None;
     }
