@@ -11,6 +11,10 @@ use nom::{
     sequence::{pair, terminated},
 };
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use crate::{Agency, ascii::find};
 
 /// A photo or video caption, with its credit when one is given.
@@ -202,6 +206,23 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "push notifications",
 ];
 
+/// The furniture phrases, and the social networks a follow prompt names, each
+/// found in one pass over a line whatever its case.
+static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&FURNITURE_PHRASES));
+static SOCIAL_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
+
+fn case_blind(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("fixed furniture patterns build")
+}
+
+/// Longest whole-line furniture entry, label or counter that is matched exactly.
+const SHORT_LINE: usize = 48;
+
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
 pub(crate) fn is_furniture(text: &str) -> bool {
     let t = text.trim();
@@ -212,17 +233,13 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if t.chars().all(|c| !c.is_alphanumeric()) {
         return !is_rule(t);
     }
-    let mut buf = [0u8; 512];
-    let lower = crate::ascii::lower(t, &mut buf);
+    // Whole-line entries, labels and copyright openers are read from the line's start.
+    let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
+    let mut buf = [0u8; SHORT_LINE];
+    let lower = crate::ascii::lower(head, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
-    if FURNITURE.contains(&unbulleted) {
-        return true;
-    }
-    // `>> Follow Jane Roe (@janeroe) on Twitter`
-    let social = ["on twitter", "on facebook", "on instagram"]
-        .iter()
-        .any(|n| lower.contains(n));
-    if social && lower.contains("follow") && t.len() <= 150 {
+    let whole = head.len() == t.len();
+    if whole && (FURNITURE.contains(&unbulleted) || is_counter(unbulleted)) {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -232,11 +249,18 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return true;
     }
-    if is_counter(unbulleted) {
+    // `>> Follow Jane Roe (@janeroe) on Twitter`
+    if t.len() <= 150 && SOCIAL_FINDER.is_match(t) && case_blind_find(t, "follow") {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(t)
+}
+
+fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(lower_needle.len())
+        .any(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()))
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
