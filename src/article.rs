@@ -256,6 +256,26 @@ fn is_title_like_sentence(text: &str) -> bool {
             >= 2
 }
 
+/// A link title without its list marker, number or time: `* 3. 14:48 Title` gives `Title`.
+fn link_title(text: &str) -> &str {
+    let mut t = text.trim_start_matches(['*', '+', '-', '•', ' ']);
+    // A number (`3.`, `3)`) or a clock time (`14:48`) before the title.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 2 {
+        let rest = &t[digits..];
+        let after = if let Some(r) = rest.strip_prefix(':') {
+            let mins = r.bytes().take_while(u8::is_ascii_digit).count();
+            (mins == 2).then(|| &r[2..])
+        } else {
+            rest.strip_prefix(['.', ')'])
+        };
+        if let Some(after) = after.filter(|a| a.starts_with(' ')) {
+            t = after.trim_start();
+        }
+    }
+    t
+}
+
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
     count_words(text, 20) >= 20
@@ -641,9 +661,13 @@ fn read_body<'a>(
             }
             Kind::Text => {
                 if in_link_list && is_title_like(text) && !is_prose(text) {
-                    article
-                        .related
-                        .push(text.trim_start_matches(['*', '+', '-', '•', ' ']));
+                    let title = link_title(text);
+                    // One- and two-word entries of a link list are section links.
+                    if count_words(title, 3) >= 3 {
+                        article.related.push(title);
+                    } else {
+                        article.boilerplate.push(text);
+                    }
                     continue;
                 }
                 in_link_list = false;
@@ -689,6 +713,17 @@ mod tests {
             parse_bytes(b"abc\xe2\x82"),
             Err(Error::InvalidUtf8 { offset: 3 })
         );
+    }
+
+    #[test]
+    fn link_titles_lose_markers_numbers_and_times() {
+        assert_eq!(
+            link_title("* 14:48 Iran Interested in S-400s"),
+            "Iran Interested in S-400s"
+        );
+        assert_eq!(link_title("3. Storm hits coast"), "Storm hits coast");
+        assert_eq!(link_title("+ 2020 Sentra launched"), "2020 Sentra launched");
+        assert_eq!(link_title("10:30am update"), "10:30am update");
     }
 
     #[test]
