@@ -660,6 +660,14 @@ fn read_body<'a>(
                 }
             }
             Kind::Text => {
+                if in_link_list
+                    && (is_end_marker(text, &Kind::Text)
+                        || count_words(text, 4) <= 3 && parse_bare_byline(text).is_some())
+                {
+                    // An author under a teaser, or the opening of the page's tail.
+                    article.boilerplate.push(text);
+                    continue;
+                }
                 if in_link_list && is_title_like(text) && !is_prose(text) {
                     let title = link_title(text);
                     // One- and two-word entries of a link list are section links.

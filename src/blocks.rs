@@ -183,7 +183,8 @@ const FURNITURE: [&str; 56] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 20] = [
+const FURNITURE_PHRASES: [&str; 21] = [
+    "comments powered by",
     "newsletter",
     "keep up on the",
     "get expert advice",
