@@ -679,6 +679,19 @@ fn read_body<'a>(
                     continue;
                 }
                 in_link_list = false;
+                // A bulleted title set alone between paragraphs links to another
+                // story; a run of bullets is a list in the story.
+                let bulleted = |j: usize| bs.get(j).is_some_and(|b| b.text.starts_with("* "));
+                let alone = !bulleted(i + 1) && (i == 0 || !bulleted(i - 1));
+                if text.starts_with("* ")
+                    && alone
+                    && is_title_like(text)
+                    && !ends_sentence(text)
+                    && count_words(text, 4) >= 4
+                {
+                    article.related.push(link_title(text));
+                    continue;
+                }
                 // After the story's end, unmatched lines are neither story nor known furniture.
                 if i <= body_end {
                     article.paragraphs.push(text);

@@ -69,7 +69,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 31] = [
+const LIST_HEADINGS: [&str; 32] = [
     "related",
     "related posts",
     "related stories",
@@ -101,6 +101,7 @@ const LIST_HEADINGS: [&str; 31] = [
     "don't miss",
     "what to read next",
     "complete coverage",
+    "story timeline",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -123,7 +124,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 56] = [
+const FURNITURE: [&str; 55] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -173,7 +174,6 @@ const FURNITURE: [&str; 56] = [
     "opinion",
     "newsletter",
     "back to gallery",
-    "story timeline",
     "share permalink",
     "facebook twitter pinterest email",
     "registration",
