@@ -97,7 +97,9 @@ pub fn assert_borrows_from(input: &str, article: &Article<'_>) {
 /// articles must share to count as "the same fields" across line-end styles.
 pub fn normalised_fields(article: &Article<'_>) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    for_each_str(article, &mut |field, s| out.push((field, s.replace('\r', ""))));
+    for_each_str(article, &mut |field, s| {
+        out.push((field, s.replace('\r', "")))
+    });
     if let Some(d) = &article.dateline {
         if let Some(l) = &d.location {
             out.push(("dateline.location.state", format!("{:?}", l.state)));
@@ -106,7 +108,10 @@ pub fn normalised_fields(article: &Article<'_>) -> Vec<(&'static str, String)> {
             let numbers = format!("{}-{}-{:?}", date.month, date.day, date.year);
             out.push(("dateline.date", numbers));
         }
-        out.push(("dateline.agency", format!("{:?}", d.agency.map(|a| a.name()))));
+        out.push((
+            "dateline.agency",
+            format!("{:?}", d.agency.map(|a| a.name())),
+        ));
     }
     out.push(("agency", format!("{:?}", article.agency.map(|a| a.name()))));
     out
@@ -137,7 +142,11 @@ pub fn check_text(text: &str) {
     check_bytes(text.as_bytes());
     let first = newsparse::parse(text);
     let copy = text.to_owned();
-    assert_eq!(first, newsparse::parse(&copy), "parsing is not deterministic");
+    assert_eq!(
+        first,
+        newsparse::parse(&copy),
+        "parsing is not deterministic"
+    );
 
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !body.trim().is_empty() {
