@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Wire services and broadcasters that credit a story.
 
 /// A news agency or broadcaster credited by a dateline marker, a lead-in or a sign-off.

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The article: its parts, and how a text is read into them.
 //!
 //! Reading goes top-down: the text is cut into blocks (lines, or hard-wrapped
@@ -9,12 +10,13 @@
 use crate::{
     Agency, Byline, Dateline, Error,
     blocks::{
-        caption, credit_line, is_furniture, is_list_heading, is_nav_item, related_item, sign_off,
+        caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
+        sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
-    published::parse_published,
+    published::{find_timestamp, parse_published},
 };
 
 pub use crate::blocks::Caption;
@@ -87,6 +89,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
 #[derive(Debug, Clone)]
 enum Kind<'a> {
     Text,
+    /// A typographic rule or section break: layout only.
+    Rule,
     Furniture,
     Nav,
     ListHeading,
@@ -99,6 +103,9 @@ enum Kind<'a> {
 }
 
 fn classify(text: &str) -> Kind<'_> {
+    if is_rule(text) {
+        return Kind::Rule;
+    }
     if let Some(title) = related_item(text) {
         return Kind::Related(title);
     }
@@ -133,7 +140,112 @@ fn classify(text: &str) -> Kind<'_> {
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25 || (words >= 6 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// Openings of lines that mark the end of a story on a page.
+const END_MARKERS: [&str; 24] = [
+    "comments",
+    "loading comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "join the conversation",
+    "share your thoughts",
+    "comments are subject to",
+    "tags:",
+    "tags ",
+    "filed under",
+    "about the author",
+    "this article originally appeared",
+    "this article has been adapted",
+    "this story originally appeared",
+    "this article first appeared",
+    "this story was originally published",
+    "originally published",
+    "disclosure",
+    "more q&as",
+    "hello! all images",
+    "all images & content are copyright",
+    "written by",
+    "you may also like",
+];
+
+/// Whether a block marks the end of the story: a link-list heading, a credit
+/// line, a late byline, or the opening of a comment section, tags or a reprint note.
+fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
+    if matches!(kind, Kind::ListHeading | Kind::Credit(..) | Kind::Byline(_)) {
+        return true;
+    }
+    let head = &text[..crate::dateline::floor_boundary(text, 40)];
+    let lower = head.to_lowercase();
+    END_MARKERS.iter().any(|m| lower.starts_with(m))
+}
+
+/// Whether a paragraph is a note about the author or a tip line rather than
+/// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
+fn is_author_note(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let has_email = text.split_whitespace().any(|w| {
+        let at = w.find('@');
+        at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+    });
+    // `Regan is a ... native`, `Julius is an LA Entertainment Reporter for Fox News.`
+    let verb_at = words.iter().position(|w| {
+        matches!(
+            *w,
+            "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
+        )
+    });
+    let named_subject = verb_at.is_some_and(|v| {
+        (1..=3).contains(&v)
+            && words[..v]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
+    let lower = text.to_lowercase();
+    let role = [
+        "reporter",
+        "writer",
+        "editor",
+        "author",
+        "journalist",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "blogger",
+        "native",
+        "covers",
+        "freelance",
+        "ceo",
+        "founder",
+    ]
+    .iter()
+    .any(|r| lower.contains(r));
+    let bio = named_subject && role;
+    has_email || bio && text.len() < 400
+}
+
+/// Whether a short line reads as a sentence (a dek or a caption without credit)
+/// rather than a label: several words, lower-case words among them.
+fn is_title_like_sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words >= 6
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            >= 2
+}
+
+/// Whether a block is unmistakably story prose.
+fn is_long_prose(text: &str) -> bool {
+    text.split_whitespace().count() >= 20
 }
 
 /// Whether a block could be a headline.
@@ -163,12 +275,22 @@ struct Frame<'a> {
     headline: Option<usize>,
     body_start: usize,
     dateline: Option<(Dateline<'a>, &'a str)>,
+    /// A byline run into the dateline's paragraph (`By A and B NEW YORK (Reuters) - ...`).
+    byline: Option<Byline<'a>>,
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    let is_text = |i: usize| matches!(kinds[i], Kind::Text);
-    let first_prose = (0..bs.len()).find(|&i| is_text(i) && is_prose(bs[i].text));
-    let limit = first_prose.map_or(bs.len(), |p| p + 1).min(bs.len());
+    // Bulleted lines near the top are teasers and captions, not the story.
+    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && !bs[i].text.starts_with("* ");
+    let first_prose = (0..bs.len()).find(|&i| {
+        is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
+            || is_text(i) && is_long_prose(bs[i].text)
+    });
+    // A dateline may only open a paragraph up to the first long ones.
+    let limit = (0..bs.len())
+        .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .nth(2)
+        .map_or(bs.len(), |p| p + 1);
 
     // A dateline opens the body wherever it comes before the first prose.
     for i in 0..limit {
@@ -182,8 +304,17 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
                     headline,
                     body_start: i,
                     dateline: Some(found),
+                    byline: None,
                 };
             }
+        }
+        if let Some((byline, found)) = byline_then_dateline(bs[i].text) {
+            return Frame {
+                headline: headline_before(bs, kinds, i),
+                body_start: i,
+                dateline: Some(found),
+                byline: Some(byline),
+            };
         }
     }
     let Some(mut start) = first_prose else {
@@ -194,12 +325,13 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             headline,
             body_start,
             dateline: None,
+            byline: None,
         };
     };
     // A dek (standfirst) under the headline reads as prose; a byline below it
     // shows the body only starts after the byline.
-    let byline_after =
-        (start + 1..bs.len().min(start + 6)).find(|&j| matches!(kinds[j], Kind::Byline(_)));
+    let byline_after = (start + 1..bs.len().min(start + 8))
+        .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
     if let Some(j) = byline_after {
         if let Some(next) = (j + 1..bs.len()).find(|&k| is_text(k) && is_prose(bs[k].text)) {
             let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
@@ -213,19 +345,75 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         headline,
         body_start: start,
         dateline: None,
+        byline: None,
     }
 }
 
-/// The headline among the blocks before the body: the first title-like text of
-/// three words or more (shorter ones above it are kickers), else the first title-like text.
+/// The headline among the blocks before the body: the title-like line nearest
+/// above the byline when the header has one (lines further up are kickers and
+/// navigation, prose between them a dek); otherwise the first title-like line of
+/// two words or more.
 fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
-    let candidates =
-        || (0..end).filter(|&i| matches!(kinds[i], Kind::Text) && is_title_like(bs[i].text));
-    candidates()
-        .find(|&i| {
-            bs[i].text.split_whitespace().count() >= 3 && parse_bare_byline(bs[i].text).is_none()
-        })
-        .or_else(|| candidates().next())
+    let byline =
+        (0..end).find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
+    let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
+    match byline {
+        Some(b) => (0..b)
+            .rev()
+            .find(|i| candidate(i) && !is_prose(bs[*i].text))
+            .or_else(|| (0..b).rev().find(candidate)),
+        None => (0..end)
+            .filter(candidate)
+            .find(|&i| bs[i].text.split_whitespace().count() >= 2)
+            .or_else(|| (0..end).find(candidate)),
+    }
+}
+
+fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
+    // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
+    // the story it is a title.
+    matches!(kind, Kind::Text | Kind::Credit(..))
+        && is_title_like(text)
+        && !text.ends_with(':')
+        && !text.starts_with(['*', '+', '•'])
+        && !is_timestamp_line(text)
+}
+
+/// A paragraph opening with a byline that runs into the dateline:
+/// `By Ann Lee and Bo Chan BEIJING/SEOUL, Oct 9 (Reuters) - North Korea ...`.
+fn byline_then_dateline(text: &str) -> Option<(Byline<'_>, (Dateline<'_>, &str))> {
+    if !text.starts_with("By ") && !text.starts_with("BY ") {
+        return None;
+    }
+    let window = &text[..crate::dateline::floor_boundary(text, 120)];
+    window.match_indices(' ').skip(2).find_map(|(at, _)| {
+        let found = parse_dateline(&text[at + 1..])?;
+        // The dateline's place is in capitals: that is where the names stop.
+        let place = found.0.location.as_ref()?.city;
+        if place.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let byline = parse_byline(&text[..at])?.byline;
+        (!byline.authors.is_empty()).then_some((byline, found))
+    })
+}
+
+/// A byline split over two lines, `By` alone and then the names.
+fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
+    if !bs[i].text.eq_ignore_ascii_case("by") {
+        return None;
+    }
+    bs.get(i + 1).and_then(|next| parse_bare_byline(next.text))
+}
+
+/// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
+fn is_timestamp_line(text: &str) -> bool {
+    let labelled = ["posted", "published", "updated", "date"].iter().any(|l| {
+        text.len() > l.len()
+            && text.is_char_boundary(l.len())
+            && text[..l.len()].eq_ignore_ascii_case(l)
+    });
+    find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
 }
 
 fn read_header<'a>(
@@ -235,23 +423,35 @@ fn read_header<'a>(
     article: &mut Article<'a>,
 ) {
     article.headline = frame.headline.map(|h| bs[h].text);
+    article.byline = frame.byline.clone();
+    let published = header_published(bs, kinds, frame);
+    article.published = published.map(|(_, ts)| ts);
+    let mut names_line = None;
     for i in 0..frame.body_start {
         let text = bs[i].text;
-        if Some(i) == frame.headline || Some(text) == article.headline {
+        if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
             continue;
+        }
+        if article.byline.is_none() {
+            if let Some(b) = split_byline(bs, i) {
+                article.byline = Some(b.byline);
+                names_line = Some(i + 1);
+                continue;
+            }
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         match &kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => {
-                article.byline = Some(b.byline.clone());
-                if article.published.is_none() {
-                    article.published = b.published;
-                }
-            }
-            Kind::Published(ts) if article.published.is_none() => article.published = Some(ts),
+            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(b.byline.clone()),
+            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
-            Kind::Credit(..) | Kind::SignOff(_) => {}
+            // `Associated Press` under `By Greg Holt` completes the byline.
+            Kind::SignOff(_) if i > 0 && matches!(kinds[i - 1], Kind::Byline(_)) => {
+                if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
+                    b.affiliation = Some(text);
+                }
+            }
+            Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
             Kind::Text => {
                 if let Some(b) = article.byline.as_mut() {
@@ -267,24 +467,61 @@ fn read_header<'a>(
                 if article.byline.is_none() {
                     if let Some(b) = parse_bare_byline(text) {
                         article.byline = Some(b.byline);
-                        if article.published.is_none() {
-                            article.published = b.published;
-                        }
                         continue;
                     }
                 }
-                if !is_prose(text) && is_affiliation_line(text) && article.byline.is_none() {
+                // An outlet credited on the line under the headline (`Press Trust of India`).
+                let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+                if under_headline
+                    && !is_prose(text)
+                    && is_affiliation_line(text)
+                    && article.byline.is_none()
+                {
                     article.byline = Some(Byline {
                         text,
                         authors: Vec::new(),
                         affiliation: Some(text),
                     });
+                    continue;
                 }
-                // Anything else between headline and body is a dek: neither story nor furniture.
+                // Prose between headline and body is a dek: neither story nor furniture.
+                // Short lines there are page furniture.
+                if !is_prose(text)
+                    && !is_title_like_sentence(text)
+                    && find_timestamp(text).is_none()
+                {
+                    article.boilerplate.push(text);
+                }
             }
             _ => article.boilerplate.push(text),
         }
     }
+}
+
+/// The publication time shown around the headline, and the block showing it:
+/// the first one below the headline, else the nearest one above it.
+fn header_published<'a>(
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    frame: &Frame<'a>,
+) -> Option<(usize, &'a str)> {
+    let shown = |i: usize| -> Option<(usize, &'a str)> {
+        let ts = match &kinds[i] {
+            Kind::Published(ts) => Some(*ts),
+            Kind::Byline(b) => b.published,
+            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(bs[i].text) => {
+                parse_bare_byline(bs[i].text)
+                    .and_then(|b| b.published)
+                    .or_else(|| find_timestamp(bs[i].text))
+            }
+            _ => None,
+        };
+        ts.map(|ts| (i, ts))
+    };
+    let below = frame.headline.map_or(0, |h| h + 1);
+    (below..frame.body_start)
+        .find_map(shown)
+        .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
 }
 
 fn read_body<'a>(
@@ -295,6 +532,20 @@ fn read_body<'a>(
 ) {
     let mut in_link_list = false;
     let mut sign_off_agency = None;
+    // The story ends at its last paragraph that ends a sentence and is not a note
+    // about the author; short lines after it are page furniture.
+    // Comment sections, link lists, tags and reprint notes close the story.
+    let tail_start = (frame.body_start + 1..bs.len())
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]))
+        .unwrap_or(bs.len());
+    let body_end = (frame.body_start..tail_start)
+        .rev()
+        .find(|&i| {
+            matches!(kinds[i], Kind::Text)
+                && ends_sentence(bs[i].text)
+                && !is_author_note(bs[i].text)
+        })
+        .unwrap_or(bs.len());
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         if i == frame.body_start {
@@ -327,11 +578,17 @@ fn read_body<'a>(
                 if sign_off_agency.is_none() {
                     sign_off_agency = Some(*a);
                 }
+                // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
+                // also furniture; a bare service name (`Reuter`) is not.
+                if Agency::known(text).is_none() && text.split_whitespace().count() > 3 {
+                    article.boilerplate.push(text);
+                }
             }
+            Kind::Rule => {}
             Kind::Byline(b) => {
-                if article.byline.is_none() && article.paragraphs.is_empty() {
+                if article.byline.is_none() {
                     article.byline = Some(b.byline.clone());
-                } else {
+                } else if i <= body_end {
                     article.paragraphs.push(text);
                 }
             }
@@ -343,16 +600,27 @@ fn read_body<'a>(
                     continue;
                 }
                 in_link_list = false;
-                article.paragraphs.push(text);
+                // After the story's end, unmatched lines are neither story nor known furniture.
+                if i <= body_end {
+                    article.paragraphs.push(text);
+                }
             }
         }
     }
+    if article.credits.is_none() {
+        article.credits = article.paragraphs.last().and_then(|p| trailing_credit(p));
+    }
     if article.agency.is_none() {
+        let closing_initials = bs
+            .last()
+            .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
+            .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
             .as_ref()
             .and_then(|d| d.agency)
-            .or(sign_off_agency);
+            .or(sign_off_agency)
+            .or(closing_initials);
     }
 }
 
@@ -382,5 +650,38 @@ mod tests {
         assert_eq!(a.headline, Some("Europe blames US over weak dollar"));
         assert_eq!(a.paragraphs.len(), 2);
         assert!(a.dateline.is_none() && a.byline.is_none() && a.agency.is_none());
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `NEWSPARSE_DUMP=file cargo test dump_blocks -- --ignored --nocapture` shows how a file is read.
+    #[test]
+    #[ignore]
+    fn dump_blocks() {
+        let path = std::env::var("NEWSPARSE_DUMP").expect("NEWSPARSE_DUMP=file");
+        let text = std::fs::read_to_string(path).unwrap();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut bs = Vec::new();
+        crate::lines::blocks(text, crate::lines::is_hard_wrapped(text), &mut bs);
+        let kinds: Vec<_> = bs.iter().map(|b| super::classify(b.text)).collect();
+        let frame = super::find_frame(&bs, &kinds);
+        eprintln!(
+            "headline {:?} body_start {}",
+            frame.headline, frame.body_start
+        );
+        for (i, (b, k)) in bs.iter().zip(&kinds).enumerate() {
+            let kind = format!("{k:?}");
+            let end = b
+                .text
+                .char_indices()
+                .nth(70)
+                .map_or(b.text.len(), |(i, _)| i);
+            eprintln!(
+                "{i:3} {:40} {:?}",
+                &kind[..kind.len().min(40)],
+                &b.text[..end]
+            );
+        }
     }
 }

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Blocks that are not story: photo captions, related-story links, credit
 //! lines, sign-offs and site furniture. One classifier per kind.
 
@@ -57,7 +58,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 30] = [
+const LIST_HEADINGS: [&str; 31] = [
     "related",
     "related posts",
     "related stories",
@@ -88,6 +89,7 @@ const LIST_HEADINGS: [&str; 30] = [
     "editor's picks",
     "don't miss",
     "what to read next",
+    "complete coverage",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -102,6 +104,10 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more ") && lower.ends_with(" stories"))
+        || (t.split_whitespace().count() <= 4
+            && ["related", "popular", "trending", "recommended"]
+                .iter()
+                .any(|w| lower.split_whitespace().any(|x| x == *w)))
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
@@ -165,11 +171,13 @@ const FURNITURE: [&str; 56] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 18] = [
+const FURNITURE_PHRASES: [&str; 20] = [
+    "newsletter",
+    "keep up on the",
+    "get expert advice",
     "all rights reserved",
     "sign up for",
-    "subscribe to",
-    "our newsletter",
+    "subscribe to our",
     "follow us on",
     "click here",
     "this site uses akismet",
@@ -194,11 +202,22 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
     if t.chars().all(|c| !c.is_alphanumeric()) {
-        return true;
+        return !is_rule(t);
     }
     let lower = t.to_lowercase();
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     if FURNITURE.contains(&unbulleted) {
+        return true;
+    }
+    // `>> Follow Jane Roe (@janeroe) on Twitter`
+    let social = ["on twitter", "on facebook", "on instagram"]
+        .iter()
+        .any(|n| lower.contains(n));
+    if social && lower.contains("follow") && t.len() <= 150 {
+        return true;
+    }
+    let labels = ["categories", "tags:", "filed under", "topics:"];
+    if labels.iter().any(|l| unbulleted.starts_with(l)) {
         return true;
     }
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
@@ -207,7 +226,16 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if is_counter(unbulleted) {
         return true;
     }
-    FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+    // Phrases only mark short single lines: in a story paragraph they are story.
+    t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
+/// layout, neither story nor furniture.
+pub(crate) fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() > 1 && t.chars().all(|c| !c.is_alphanumeric())
+        || matches!(t, "-" | "—" | "–" | "_")
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
@@ -247,8 +275,13 @@ pub(crate) fn is_nav_item(text: &str) -> bool {
 }
 
 /// Credit phrases that open a photo credit at the end of a caption.
-const CREDIT_OPENERS: [&str; 10] = [
+const CREDIT_OPENERS: [&str; 15] = [
     "Photo by ",
+    "Photo via ",
+    "Image via ",
+    "Image courtesy of ",
+    "image courtesy of ",
+    "Courtesy of ",
     "Photo: ",
     "Photograph: ",
     "Photo credit: ",
@@ -285,13 +318,20 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|x| x == *w)
     });
-    (photo_word
+    let photo = photo_word
         && (credit.contains('/')
             || lower.contains("photo")
             || lower.contains("getty")
-            || lower.contains("images"))
-        && credit.len() <= 80)
-        .then_some(credit)
+            || lower.contains("images"));
+    // After a closing sentence, an agency alone (`... 2019. (AP)`) or a slashed
+    // credit (`(NASA/JPL/Space Science Institute)`) is a photo credit too.
+    // A headline can end in an abbreviation and `(AP)` too (`... Sent to Calif. (AP)`):
+    // an agency alone credits a caption only after a sentence of some length.
+    let before = inner[..open].trim_end();
+    let after_sentence = before.ends_with('.');
+    let long = before.split_whitespace().count() >= 10;
+    let credited = credit.contains('/') || long && Agency::known(credit).is_some();
+    (credit.len() <= 80 && (photo || after_sentence && credited)).then_some(credit)
 }
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
@@ -303,7 +343,10 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     for opener in CREDIT_OPENERS {
         if let Some(at) = t.rfind(opener) {
             let credit = t[at + opener.len()..].trim();
-            if !credit.is_empty() && credit.len() <= 80 && !credit.ends_with(['.', '!', '?'])
+            let courtesy = opener.to_ascii_lowercase().contains("courtesy");
+            if !credit.is_empty()
+                && credit.len() <= 80
+                && (courtesy || !credit.ends_with(['.', '!', '?']))
                 || credit.ends_with(".com")
             {
                 return Some(Caption {
@@ -312,6 +355,42 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
                 });
             }
         }
+    }
+    // A credit word closing the line: `... Submitted photo`, `... YouTube Screenshot`, `... Getty`.
+    for word in [
+        "Submitted photo",
+        "Screenshot",
+        "screenshot",
+        "screengrab",
+        "File photo",
+        "Getty",
+    ] {
+        if let Some(head) = t.strip_suffix(word) {
+            if head.ends_with(' ') && head.len() > 3 {
+                return Some(Caption {
+                    text: t,
+                    credit: Some(t[head.trim_end().len()..].trim_start()),
+                });
+            }
+        }
+    }
+    // A caption without credit that places people in the picture.
+    let placed = [
+        ", left,",
+        ", right,",
+        ", center,",
+        ", from left,",
+        "(L)",
+        "(R)",
+        ", pictured",
+    ]
+    .iter()
+    .any(|m| t.contains(m));
+    if placed && t.len() <= 400 {
+        return Some(Caption {
+            text: t,
+            credit: None,
+        });
     }
     if let Some(credit) = trailing_paren_credit(t) {
         return Some(Caption {
@@ -364,7 +443,7 @@ const CREDIT_LINE_OPENERS: [&str; 10] = [
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line(text: &str) -> Option<&str> {
-    let t = text.trim();
+    let t = text.trim().trim_start_matches(['-', '—', '–', ' ']);
     if t.len() > 400 {
         return None;
     }
@@ -385,6 +464,18 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
         || lower.ends_with("contributed to this story.")
         || lower.ends_with(" contributed.");
     contributed.then_some(inner)
+}
+
+/// A credit closing a one-paragraph story inside parentheses:
+/// `... said on Monday. (Additional reporting by Jane Roe; Editing by Bo Chan)`.
+pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
+    let inner = paragraph.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let credit = inner[open + 1..].trim();
+    CREDIT_LINE_OPENERS[..5]
+        .iter()
+        .any(|o| credit.starts_with(o))
+        .then_some(credit)
 }
 
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
@@ -411,7 +502,36 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
     if (lower.starts_with("copyright") || lower.starts_with('©')) && lower.contains("reuters") {
         return Some(Agency::Reuters);
     }
+    // `This article originally appeared at Reuters.`
+    for lead in [
+        "originally appeared at ",
+        "originally appeared on ",
+        "originally appeared in ",
+    ] {
+        if let Some(at) = lower.find(lead) {
+            let rest = &t[at + lead.len()..];
+            let name = rest.split(['.', ',', ';']).next().unwrap_or("");
+            if let Some(a) = Agency::known(name) {
+                return Some(a);
+            }
+        }
+    }
     None
+}
+
+/// The service a closing line of wire initials names (`AAP`, `MCT, Reuters`): the first.
+pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
+    let t = text.trim().trim_end_matches('.');
+    if t.len() > 40 {
+        return None;
+    }
+    let mut names = t.split(',').map(str::trim);
+    let all_wire = t.split(',').map(str::trim).all(|n| {
+        Agency::known(n).is_some()
+            || (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase())
+    });
+    let first = names.next()?;
+    all_wire.then(|| Agency::known(first).unwrap_or(Agency::Other(first)))
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Bylines: `By Allen Cone`, `By Jill Disis, CNN Business`, `By A, B and C`,
 //! `by Regan on September 15, 2014`, `Posted by: Admin on Aug 09, 2012`,
 //! `Steve Peoples, AP National Political Writer`.
@@ -11,7 +12,7 @@ use nom::{
     sequence::terminated,
 };
 
-use crate::published::parse_published;
+use crate::published::{leading_timestamp, parse_published};
 
 /// The byline of a story: who wrote it and for whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +221,7 @@ fn names_end(s: &str) -> usize {
     }
     // ` on DATE`: `on` may also sit inside a name (`White on Rice Couple`).
     let mut from = 0;
-    while let Some(at) = s[from..].find(" on ") {
+    while let Some(at) = s[from..].find(" on ").or_else(|| s[from..].find(" On ")) {
         let at = from + at;
         if starts_with_timestamp(&s[at + 4..]) {
             end = end.min(at);
@@ -255,23 +256,6 @@ fn starts_with_timestamp(s: &str) -> bool {
     }
 }
 
-/// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
-pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
-    let s = s.trim_start();
-    let mut best = None;
-    let mut ends: Vec<usize> = s.match_indices([' ', '|']).map(|(i, _)| i).collect();
-    ends.push(s.len());
-    for end in ends.into_iter().take(10) {
-        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—']);
-        if let Some(ts) = parse_published(candidate) {
-            if ts.len() == candidate.len() {
-                best = Some(candidate);
-            }
-        }
-    }
-    best
-}
-
 /// Splits the name part into authors and an affiliation.
 fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
     let mut authors = Vec::new();
@@ -288,6 +272,11 @@ fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
         } else {
             let aff = rest.trim().trim_end_matches([',', '-', ' ']);
             let aff = aff.strip_prefix("the ").unwrap_or(aff);
+            // `Reuters, Washington`: a service and a place; the service is the affiliation.
+            let aff = match aff.split_once(',') {
+                Some((service, _)) if crate::Agency::known(service).is_some() => service,
+                _ => aff,
+            };
             let aff = (!aff.is_empty() && is_credit_org(aff)).then_some(aff);
             return (authors, aff);
         }
@@ -333,15 +322,13 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         None
     } else if let Some(ts) = parse_published(before) {
         Some(ts)
-    } else if before.split_whitespace().count() > 4 {
-        return None;
     } else {
-        leading_timestamp(
-            before
-                .trim_start_matches(|c: char| c.is_alphabetic() && c != 'J')
-                .trim(),
-        )
-        .or_else(|| leading_timestamp(before.split_once(" on ").map(|(_, d)| d).unwrap_or("")))
+        // `Modified on DATE by X`, `Written on DATE by X`.
+        let (label, date) = before.split_once(" on ")?;
+        if label.split_whitespace().count() > 1 {
+            return None;
+        }
+        Some(parse_published(date)?)
     };
     let (authors, affiliation) = split_credits(names);
     if authors.is_empty() && affiliation.is_none() {

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Datelines: where and when a story was filed, and through which service.
 //!
 //! `PROVO, Utah, Dec. 23 (UPI) --`, `SEATTLE/WASHINGTON (Reuters) -`,
@@ -384,6 +385,15 @@ fn finish<'a>(
     ))
 }
 
+/// ` June 10, 2024 / ` after a slashed marker.
+fn date_after_marker(i: &str) -> Option<(&str, DatelineDate<'_>)> {
+    let (rest, date) = preceded(space0, parse_date).parse(i).ok()?;
+    let (rest, _) = (space0::<&str, nom::error::Error<&str>>, char('/'), space0)
+        .parse(rest)
+        .ok()?;
+    Some((rest, date))
+}
+
 /// `(AP) HONOLULU -`, `(CNN) --`.
 fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
     let (rest, name) = parse_agency_paren(para).ok()?;
@@ -405,13 +415,26 @@ fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
 /// `PROVO, Utah, Dec. 23 (UPI) --`, `CITY, St., May 5, 2025 /PRNewswire/ --`.
 fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
     let window = &para[..floor_boundary(para, MAX_HEAD)];
-    let at = window.find(['(', '/'])?;
+    window
+        .match_indices(['(', '/'])
+        .find_map(|(at, _)| marker_after_head_at(para, at))
+}
+
+fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
     let mut head = &para[..at];
     if let Some(h) = head.trim_end().strip_suffix("--") {
         head = h;
     }
     let (after, name) = parse_marker(&para[head.len()..]).ok()?;
-    let (location, date, ok) = split_head(head);
+    let (location, mut date, ok) = split_head(head);
+    // ACCESSWIRE puts the date after its marker: `CITY, ST / ACCESSWIRE / June 10, 2024 /`.
+    let after = match date_after_marker(after) {
+        Some((rest, d)) if date.is_none() => {
+            date = Some(d);
+            rest
+        }
+        _ => after,
+    };
     if !ok {
         return None;
     }
@@ -422,12 +445,20 @@ fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
         }
     }
     // Without a dash the marker must still be followed by the story.
-    if after.len() == para.len() - head.len() - name.len() - 2
+    let dashless = !para[..para.len() - after.len()]
+        .trim_end()
+        .ends_with(['-', '—', '–', '_']);
+    if dashless
+        && !after.trim().is_empty()
         && !after
             .trim_start()
             .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
-        && !after.trim().is_empty()
     {
+        return None;
+    }
+    // A marker closing a line of its own (`PHILADELPHIA July 24, 2012 (AP)`) needs a
+    // date: a headline ending in `(AP)` is no dateline.
+    if dashless && after.trim().is_empty() && date.is_none() {
         return None;
     }
     finish(para, after, location, date, Some(agency_of(name)))
@@ -440,20 +471,35 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     let head = para[..dash].trim();
     let (after, _) = parse_dash(&para[dash..]).ok()?;
     if let Some(agency) = Agency::known(head) {
-        if head.len() <= 8 || head.eq_ignore_ascii_case("reuters") {
-            return finish(para, after, None, None, Some(agency));
-        }
+        return finish(para, after, None, None, Some(agency));
+    }
+    if is_outlet_name(head) {
+        return finish(para, after, None, None, Some(Agency::Other(head)));
     }
     let (location, date, ok) = split_head(head);
     let loc = location.as_ref()?;
     if !ok {
         return None;
     }
-    // Without a marker a dateline needs a date, or a place in capitals.
-    if date.is_none() && !(is_upper_word(loc.city) && loc.city.len() >= 3) {
+    // Without a marker a dateline needs a date, or a short place name in capitals.
+    let short = loc.city.split_whitespace().count() <= 3;
+    let us_place = loc.state.is_some() && !head.contains(" - ");
+    if date.is_none() && !us_place && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
         return None;
     }
     finish(para, after, location, date, None)
+}
+
+/// A lead-in outlet written as one word with inner capitals or a domain
+/// (`PanARMENIAN.Net - `, `HawaiiNewsNow - `), never an ordinary word.
+fn is_outlet_name(head: &str) -> bool {
+    let inner_capital = head.chars().skip(1).any(|c| c.is_uppercase());
+    head.len() >= 5
+        && !head.contains(char::is_whitespace)
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head.contains(|c: char| c.is_lowercase())
+        && head.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && (inner_capital || head.contains('.'))
 }
 
 /// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.
@@ -466,7 +512,8 @@ fn find_dash(window: &str) -> Option<usize> {
         if rest.starts_with('—') || rest.starts_with('–') {
             return Some(at);
         }
-        if rest.starts_with("--") || rest.starts_with("- ") || rest.starts_with("_ ") {
+        let closes = rest.len() == 1 || matches!(rest.as_bytes()[1], b' ' | b'\n' | b'\r' | b'\t');
+        if rest.starts_with("--") || (closes && (rest.starts_with('-') || rest.starts_with('_'))) {
             let spaced_before = at == 0 || bytes[at - 1] == b' ';
             if spaced_before || rest.starts_with("--") {
                 return Some(at);

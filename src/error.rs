@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The one error type of the crate: what went wrong, and at which byte offset.
 
 /// Why an input could not be parsed.

@@ -20,7 +20,7 @@
 //! assert_eq!(article.paragraphs, ["Schools closed on Monday."]);
 //! # Ok::<(), newsparse::Error>(())
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod agency;
@@ -29,6 +29,8 @@ mod blocks;
 mod byline;
 mod dateline;
 mod error;
+#[cfg(feature = "ffi")]
+pub mod ffi;
 mod lines;
 mod published;
 
@@ -37,3 +39,8 @@ pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Splitting the input into blocks: one line each, or in hard-wrapped copy
 //! (Reuters 1987) the lines of one paragraph up to a blank or indented line.
 
@@ -44,7 +45,7 @@ pub(crate) fn is_hard_wrapped(input: &str) -> bool {
     for line in lines(input) {
         let blank = line.trim().is_empty();
         if !blank {
-            if indent_of(line) >= 2 {
+            if indent_of(line) >= 1 {
                 indented_openers += 1;
             } else if prev_nonblank {
                 continuations += 1;
@@ -55,7 +56,7 @@ pub(crate) fn is_hard_wrapped(input: &str) -> bool {
         }
         prev_nonblank = !blank;
     }
-    indented_openers >= 2 && continuations >= 2 && long_lines * 10 <= continuations
+    indented_openers >= 2 && continuations >= 1 && long_lines * 10 <= continuations
 }
 
 /// Blocks of the input, in order.

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Publication timestamps shown outside the story body: `Nov. 19, 2019, 8:41 AM UTC`,
 //! `23 July 2012`, `2019-11-18T20:51:19Z`, `8 hrs ago`, optionally after a label
 //! word (`Published:`, `Updated`, `Posted on`) that is not part of the value.
@@ -18,6 +19,8 @@ enum Token {
     Anchor,
     /// A number, weekday, zone or joiner word: allowed, but not enough alone.
     Filler,
+    /// A numeric date (`2019-11-18T20:51:19Z`, `11/13/19`): a timestamp on its own.
+    Numeric,
 }
 
 const MONTHS: [&str; 12] = [
@@ -157,33 +160,57 @@ fn classify_word(word: &str) -> Option<Token> {
     if is_weekday(&lower) {
         return Some(Token::Filler);
     }
-    let zone = word.len() <= 4 && word.len() >= 2;
-    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m" | "on")
-        || zone && word.bytes().all(|b| b.is_ascii_uppercase())
-    {
-        return Some(Token::Filler);
-    }
-    // Zones are usually upper case, but some pages print them lower case (`ist`).
-    if zone
-        && matches!(
-            lower.as_str(),
-            "ist"
-                | "est"
-                | "edt"
-                | "pst"
-                | "pdt"
-                | "cst"
-                | "cdt"
-                | "gmt"
-                | "utc"
-                | "et"
-                | "bst"
-                | "cet"
-        )
-    {
+    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(&lower) {
         return Some(Token::Filler);
     }
     None
+}
+
+/// Time zones as pages print them (`EST`, `GMT`, `ist`), in lower case.
+fn is_zone(lower: &str) -> bool {
+    matches!(
+        lower,
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "akst"
+            | "hst"
+            | "et"
+            | "ct"
+            | "mt"
+            | "pt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "ist"
+            | "hkt"
+            | "sgt"
+            | "jst"
+            | "kst"
+            | "aest"
+            | "aedt"
+            | "msk"
+            | "amt"
+            | "eat"
+            | "wat"
+            | "cat"
+            | "sast"
+            | "nzst"
+            | "nzdt"
+            | "wib"
+            | "pht"
+            | "ict"
+            | "gst"
+            | "z"
+    )
 }
 
 /// `a.m.`, `p.m`.
@@ -194,7 +221,8 @@ fn parse_meridiem(i: &str) -> IResult<&str, &str> {
 /// One token of a timestamp and what it contributes.
 fn parse_token(i: &str) -> IResult<&str, Token> {
     alt((
-        value(Token::Anchor, alt((parse_clock, parse_numeric_date))),
+        value(Token::Numeric, parse_numeric_date),
+        value(Token::Anchor, parse_clock),
         value(Token::Filler, parse_number),
         value(Token::Filler, parse_meridiem),
         map_opt(parse_word, classify_word),
@@ -204,7 +232,7 @@ fn parse_token(i: &str) -> IResult<&str, Token> {
 
 fn skip_separators(i: &str) -> &str {
     i.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '/' | '·' | '•' | '—' | '–')
+        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '—' | '–')
     })
 }
 
@@ -237,12 +265,110 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
     while !rest.is_empty() {
         let (next, token) = parse_token(rest).ok()?;
         tokens += 1;
-        if token == Token::Anchor {
-            anchors += 1;
+        match token {
+            Token::Anchor => anchors += 1,
+            Token::Numeric => anchors += 2,
+            Token::Filler => {}
         }
         rest = skip_separators(next);
     }
-    (anchors > 0 && tokens >= 2).then_some(value)
+    (anchors > 1 || anchors == 1 && tokens >= 2).then_some(value)
+}
+
+/// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
+pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
+    let glued = s
+        .as_bytes()
+        .windows(3)
+        .position(|w| {
+            w[0].is_ascii_digit() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+        })
+        .map(|i| i + 1);
+    let limit = glued.unwrap_or(s.len());
+    let ends = s[..limit]
+        .match_indices([' ', '|', ';'])
+        .map(|(i, _)| i)
+        .take(12)
+        .chain(std::iter::once(limit));
+    let mut best = None;
+    for end in ends {
+        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';']);
+        if parse_published(candidate).is_some_and(|ts| ts.len() == candidate.len()) {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+/// Whether a timestamp names a date or a clock time, not only a duration
+/// (`15 minutes` is a reading time; `8 hrs ago` and `Today 12:01 AM` are times).
+fn is_absolute(ts: &str) -> bool {
+    ts.contains(':')
+        || ts.contains(|c: char| c.is_ascii_digit()) && ts.contains(['/', '.', '-'])
+        || ts.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            month_number(w).is_some()
+                || w.eq_ignore_ascii_case("ago")
+                || w.eq_ignore_ascii_case("today")
+        })
+}
+
+/// Labels that mark the first publication (preferred over an update time).
+const FIRST_LABELS: [&str; 6] = [
+    "posted",
+    "published",
+    "original",
+    "publish date",
+    "date",
+    "on",
+];
+
+/// A timestamp anywhere in a short header line, without its label:
+/// `Nissan November 20, 2019 13:42`, `Updated Nov 19;Posted Nov 19, 6:51 AM`,
+/// `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...`. The time a label marks
+/// as the first publication wins over an update time; otherwise the first one.
+pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
+    if line.len() > 240 {
+        return None;
+    }
+    let mut first = None;
+    let mut pos = 0;
+    while pos < line.len() {
+        let rest = &line[pos..];
+        let starts_word = pos == 0 || {
+            let prev = line[..pos].chars().next_back().unwrap_or(' ');
+            let cur = rest.chars().next().unwrap_or(' ');
+            !prev.is_alphanumeric() && cur.is_alphanumeric()
+                || prev.is_lowercase() && cur.is_uppercase()
+                || prev.is_ascii_digit() && cur.is_ascii_uppercase()
+        };
+        if starts_word {
+            if let Some(ts) = leading_timestamp(rest).filter(|ts| ts.len() >= 6 && is_absolute(ts))
+            {
+                let label = line[..pos]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let label_words = line[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
+                let is_first = FIRST_LABELS.iter().any(|l| {
+                    label.eq_ignore_ascii_case(l)
+                        || label_words.len() >= l.len()
+                            && label_words.is_char_boundary(label_words.len() - l.len())
+                            && label_words[label_words.len() - l.len()..].eq_ignore_ascii_case(l)
+                });
+                if is_first {
+                    return Some(ts);
+                }
+                first = first.or(Some(ts));
+                pos += ts.len();
+                continue;
+            }
+        }
+        pos += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    first
 }
 
 #[cfg(test)]
@@ -279,6 +405,37 @@ mod tests {
             parse_published("Updated Nov. 20, 2019"),
             Some("Nov. 20, 2019")
         );
+    }
+
+    #[test]
+    fn finds_timestamps_inside_header_lines() {
+        assert_eq!(
+            find_timestamp("Nissan November 20, 2019 13:42"),
+            Some("November 20, 2019 13:42")
+        );
+        assert_eq!(
+            find_timestamp("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM"),
+            Some("Nov 19, 6:51 AM")
+        );
+        assert_eq!(
+            find_timestamp(
+                "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+            ),
+            Some("10:48, Tue, Nov 19, 2019")
+        );
+        assert_eq!(
+            find_timestamp("Author:The Water CoolestPublish date:Nov 18, 2019"),
+            Some("Nov 18, 2019")
+        );
+        assert_eq!(
+            find_timestamp("DateMonday, July 30, 2012 at 04:30PM"),
+            Some("Monday, July 30, 2012 at 04:30PM")
+        );
+        assert_eq!(
+            find_timestamp("21:17 18.11.2019 Get short URL"),
+            Some("21:17 18.11.2019")
+        );
+        assert_eq!(find_timestamp("A day to remember"), None);
     }
 
     #[test]

@@ -24,6 +24,8 @@ struct ErrorRecord<'a> {
     offset: usize,
 }
 
+// One record exists at a time, so the size gap between the variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize)]
 #[serde(rename_all = "lowercase")]
 enum Outcome<'a> {

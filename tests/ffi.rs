@@ -1,0 +1,435 @@
+//! The C ABI called from Rust: every accessor agrees with the Rust `Article`,
+//! offsets point at the same bytes, and bad calls return their codes.
+#![cfg(feature = "ffi")]
+
+use std::ffi::{CStr, c_char};
+use std::ptr;
+
+use newsparse::Article;
+use newsparse::ffi::newsparse_result::*;
+use newsparse::ffi::*;
+
+const SEED: &str = include_str!("fixtures/upi-kislyak.txt");
+
+/// A parsed article freed on drop.
+struct Parsed(*mut newsparse_article);
+
+impl Drop for Parsed {
+    fn drop(&mut self) {
+        newsparse_article_free(self.0);
+    }
+}
+
+fn parse_c(text: &[u8]) -> Result<Parsed, (newsparse_result, String, usize)> {
+    let mut out = ptr::null_mut();
+    match newsparse_parse(text.as_ptr(), text.len(), &mut out) {
+        NEWSPARSE_OK => Ok(Parsed(out)),
+        code => {
+            assert!(out.is_null());
+            assert_eq!(newsparse_last_error_code(), code);
+            Err((code, last_message(), newsparse_last_error_offset()))
+        }
+    }
+}
+
+fn last_message() -> String {
+    let n = newsparse_last_error_message(ptr::null_mut(), 0);
+    let mut buf = vec![0 as c_char; n + 1];
+    assert_eq!(newsparse_last_error_message(buf.as_mut_ptr(), buf.len()), n);
+    let message = unsafe { CStr::from_ptr(buf.as_ptr()) };
+    message.to_str().unwrap().to_owned()
+}
+
+type Field =
+    extern "C" fn(*const newsparse_article, *mut newsparse_str, *mut usize) -> newsparse_result;
+type Item = extern "C" fn(
+    *const newsparse_article,
+    usize,
+    *mut newsparse_str,
+    *mut usize,
+) -> newsparse_result;
+type Count = extern "C" fn(*const newsparse_article) -> usize;
+
+/// A value read through the C API: the string (copied) and its offset.
+fn read(input: &[u8], code: newsparse_result, s: newsparse_str, offset: usize) -> Option<String> {
+    match code {
+        NEWSPARSE_NOT_FOUND => {
+            assert!(s.ptr.is_null() && s.len == 0 && offset == NEWSPARSE_NO_OFFSET);
+            None
+        }
+        NEWSPARSE_OK => {
+            assert!(!s.ptr.is_null());
+            let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
+            if offset != NEWSPARSE_NO_OFFSET {
+                assert_eq!(
+                    s.ptr.cast::<u8>(),
+                    input[offset..].as_ptr(),
+                    "offset is the view's"
+                );
+            }
+            Some(String::from_utf8(bytes.to_vec()).unwrap())
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn field(input: &[u8], a: &Parsed, get: Field) -> Option<String> {
+    let mut s = newsparse_str {
+        ptr: ptr::null(),
+        len: 7,
+    };
+    let mut offset = 0;
+    let code = get(a.0, &mut s, &mut offset);
+    read(input, code, s, offset)
+}
+
+fn items(input: &[u8], a: &Parsed, count: Count, get: Item) -> Vec<Option<String>> {
+    let n = count(a.0);
+    let mut s = newsparse_str {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    let mut offset = 0;
+    assert_eq!(
+        get(a.0, n, &mut s, &mut offset),
+        NEWSPARSE_INDEX_OUT_OF_RANGE
+    );
+    assert!(s.ptr.is_null());
+    assert_eq!(newsparse_last_error_code(), NEWSPARSE_INDEX_OUT_OF_RANGE);
+    (0..n)
+        .map(|i| {
+            let code = get(a.0, i, &mut s, &mut offset);
+            read(input, code, s, offset)
+        })
+        .collect()
+}
+
+fn owned(v: Option<&str>) -> Option<String> {
+    v.map(str::to_owned)
+}
+
+fn all(v: &[&str]) -> Vec<Option<String>> {
+    v.iter().map(|s| Some(s.to_string())).collect()
+}
+
+/// Reads every field through the C API and compares it with the Rust parse.
+fn agrees_with_rust(text: &str) {
+    let input = text.as_bytes();
+    let rust: Article<'_> = newsparse::parse(text).unwrap();
+    let a = parse_c(input).unwrap();
+
+    assert_eq!(
+        field(input, &a, newsparse_article_headline),
+        owned(rust.headline)
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_published),
+        owned(rust.published)
+    );
+    let byline = rust.byline.as_ref();
+    assert_eq!(
+        field(input, &a, newsparse_article_byline_text),
+        owned(byline.map(|b| b.text))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_byline_affiliation),
+        owned(byline.and_then(|b| b.affiliation))
+    );
+    let authors: Vec<&str> = byline.map_or(vec![], |b| b.authors.iter().map(|a| a.name).collect());
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_byline_author_count,
+            newsparse_article_byline_author
+        ),
+        all(&authors)
+    );
+
+    let dateline = rust.dateline.as_ref();
+    let location = dateline.and_then(|d| d.location.as_ref());
+    let date = dateline.and_then(|d| d.date.as_ref());
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_text),
+        owned(dateline.map(|d| d.text))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_location),
+        owned(location.map(|l| l.text))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_city),
+        owned(location.map(|l| l.city))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_region),
+        owned(location.and_then(|l| l.region))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_state),
+        owned(location.and_then(|l| l.state))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_date),
+        owned(date.map(|d| d.text))
+    );
+    let mut parts = newsparse_date {
+        month: 9,
+        day: 9,
+        year: 9,
+        has_year: true,
+    };
+    let code = newsparse_article_dateline_date_parts(a.0, &mut parts);
+    match date {
+        Some(d) => {
+            assert_eq!(code, NEWSPARSE_OK);
+            assert_eq!((parts.month, parts.day), (d.month, d.day));
+            assert_eq!(parts.has_year.then_some(parts.year), d.year);
+            assert_eq!(parts.has_year, parts.year != 0);
+        }
+        None => {
+            assert_eq!(code, NEWSPARSE_NOT_FOUND);
+            assert_eq!(
+                parts,
+                newsparse_date {
+                    month: 0,
+                    day: 0,
+                    year: 0,
+                    has_year: false
+                }
+            );
+        }
+    }
+    assert_eq!(
+        field(input, &a, newsparse_article_dateline_agency),
+        owned(dateline.and_then(|d| d.agency).map(|g| g.name()))
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_agency),
+        owned(rust.agency.map(|g| g.name()))
+    );
+
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_paragraph_count,
+            newsparse_article_paragraph
+        ),
+        all(&rust.paragraphs)
+    );
+    let captions: Vec<&str> = rust.captions.iter().map(|c| c.text).collect();
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_caption_count,
+            newsparse_article_caption
+        ),
+        all(&captions)
+    );
+    let credits: Vec<Option<String>> = rust.captions.iter().map(|c| owned(c.credit)).collect();
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_caption_count,
+            newsparse_article_caption_credit
+        ),
+        credits
+    );
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_related_count,
+            newsparse_article_related
+        ),
+        all(&rust.related)
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_credits),
+        owned(rust.credits)
+    );
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_boilerplate_count,
+            newsparse_article_boilerplate
+        ),
+        all(&rust.boilerplate)
+    );
+
+    let mut json = ptr::null_mut();
+    let mut len = 0;
+    assert_eq!(
+        newsparse_article_to_json(a.0, &mut json, &mut len),
+        NEWSPARSE_OK
+    );
+    let c_json = unsafe { CStr::from_ptr(json) }.to_str().unwrap().to_owned();
+    newsparse_string_free(json);
+    assert_eq!(c_json.len(), len);
+    assert_eq!(c_json, serde_json::to_string(&rust).unwrap());
+}
+
+#[test]
+fn every_accessor_agrees_with_the_rust_article() {
+    agrees_with_rust(SEED);
+    agrees_with_rust(
+        "Storm closes schools\n\nBy Jane Roe and John Doe, UPI Staff Writers\n\n\
+         PITTSBURG, Calif., May 5, 2025 (UPI) -- Schools closed on Monday.\n\n\
+         A firefighter walks past a burning home. Photo by Joel Kowsky/NASA\n\n\
+         RELATED Snow to last all week\n\nReporting by Jane Roe; Editing by Sam Poe\n",
+    );
+    agrees_with_rust("Headline here\n\nWASHINGTON (Reuters) - Officials said on Monday.\n");
+    agrees_with_rust("x");
+}
+
+#[test]
+fn the_seed_reads_through_the_c_api() {
+    let input = SEED.as_bytes();
+    let a = parse_c(input).unwrap();
+    assert_eq!(
+        field(input, &a, newsparse_article_headline).as_deref(),
+        Some("Russia's ambassador to leave post in U.S.")
+    );
+    let mut s = newsparse_str {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    let mut offset = NEWSPARSE_NO_OFFSET;
+    assert_eq!(
+        newsparse_article_headline(a.0, &mut s, &mut offset),
+        NEWSPARSE_OK
+    );
+    assert_eq!((s.ptr.cast::<u8>(), offset), (input.as_ptr(), 0));
+    assert_eq!(
+        items(
+            input,
+            &a,
+            newsparse_article_byline_author_count,
+            newsparse_article_byline_author
+        ),
+        [Some("Allen Cone".to_owned())]
+    );
+    assert_eq!(
+        field(input, &a, newsparse_article_agency).as_deref(),
+        Some("UPI")
+    );
+    assert_eq!(newsparse_article_related_count(a.0), 5);
+    assert!(newsparse_article_paragraph_count(a.0) > 5);
+}
+
+#[test]
+fn bad_input_gets_its_code_message_and_offset() {
+    let mut out = ptr::null_mut();
+    assert_eq!(
+        newsparse_parse(ptr::null(), 0, &mut out),
+        NEWSPARSE_EMPTY_INPUT
+    );
+    assert_eq!(
+        newsparse_parse(ptr::null(), 3, &mut out),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert!(out.is_null());
+    assert_eq!(
+        newsparse_parse(b"x".as_ptr(), 1, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(
+        newsparse_parse(b"x".as_ptr(), usize::MAX, &mut out),
+        NEWSPARSE_INVALID_ARGUMENT
+    );
+    assert_eq!(
+        parse_c(b"").err(),
+        Some((NEWSPARSE_EMPTY_INPUT, "input is empty".into(), 0))
+    );
+    assert_eq!(
+        parse_c(b"\xef\xbb\xbf \n\t ").err(),
+        Some((
+            NEWSPARSE_BLANK_INPUT,
+            "input holds only white space (7 bytes)".into(),
+            7
+        ))
+    );
+    assert_eq!(
+        parse_c(b"Head\nok \xff\xfe").err(),
+        Some((
+            NEWSPARSE_INVALID_UTF8,
+            "invalid UTF-8 at byte offset 8".into(),
+            8
+        ))
+    );
+    // A success clears the failure before it.
+    let _a = parse_c(b"Head").unwrap();
+    assert_eq!(newsparse_last_error_code(), NEWSPARSE_OK);
+    assert_eq!(newsparse_last_error_offset(), NEWSPARSE_NO_OFFSET);
+    assert_eq!(last_message(), "");
+}
+
+#[test]
+fn the_last_error_belongs_to_its_thread() {
+    assert!(parse_c(b"   ").is_err());
+    let other = std::thread::spawn(|| newsparse_last_error_code())
+        .join()
+        .unwrap();
+    assert_eq!(other, NEWSPARSE_OK);
+    assert_eq!(newsparse_last_error_code(), NEWSPARSE_BLANK_INPUT);
+}
+
+#[test]
+fn null_handles_are_refused_and_freeing_null_is_fine() {
+    let null = ptr::null();
+    let mut s = newsparse_str {
+        ptr: c"x".as_ptr(),
+        len: 1,
+    };
+    assert_eq!(
+        newsparse_article_headline(null, &mut s, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert!(s.ptr.is_null());
+    assert_eq!(
+        newsparse_article_related(null, 0, &mut s, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(newsparse_article_boilerplate_count(null), 0);
+    assert_eq!(newsparse_last_error_code(), NEWSPARSE_NULL_ARGUMENT);
+    let a = parse_c(b"Head").unwrap();
+    assert_eq!(
+        newsparse_article_headline(a.0, ptr::null_mut(), ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(
+        newsparse_article_dateline_date_parts(a.0, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    newsparse_article_free(ptr::null_mut());
+    newsparse_string_free(ptr::null_mut());
+}
+
+#[test]
+fn nul_bytes_are_ordinary_text() {
+    let text = "Head\0line\n\nWASHINGTON (Reuters) - Officials said on \0Monday.\n";
+    agrees_with_rust(text);
+    let a = parse_c(text.as_bytes()).unwrap();
+    let mut json = ptr::null_mut();
+    let mut len = 0;
+    assert_eq!(
+        newsparse_article_to_json(a.0, &mut json, &mut len),
+        NEWSPARSE_OK
+    );
+    let c_json = unsafe { CStr::from_ptr(json) }.to_bytes().to_vec();
+    newsparse_string_free(json);
+    // The whole JSON arrives: its NULs are escaped, none cuts the C string short.
+    assert_eq!(c_json.len(), len);
+    assert!(String::from_utf8(c_json).unwrap().contains("\\u0000"));
+}
+
+#[test]
+fn the_version_is_the_package_version() {
+    let version = unsafe { CStr::from_ptr(newsparse_version()) };
+    assert_eq!(version.to_str(), Ok(env!("CARGO_PKG_VERSION")));
+    assert_eq!(NEWSPARSE_VERSION, env!("CARGO_PKG_VERSION"));
+}
