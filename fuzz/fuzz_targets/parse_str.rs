@@ -20,7 +20,9 @@ fuzz_target!(|pieces: Vec<Piece<'_>>| {
     let mut text = String::new();
     for piece in &pieces {
         match piece {
-            Piece::Fragment(i) => text.push_str(common::FRAGMENTS[*i as usize % common::FRAGMENTS.len()]),
+            Piece::Fragment(i) => {
+                text.push_str(common::FRAGMENTS[*i as usize % common::FRAGMENTS.len()])
+            }
             Piece::Text(s) => text.push_str(s),
         }
     }
