@@ -177,29 +177,42 @@ fn a_dateline_on_every_line_is_read_once() {
     assert_eq!(a.paragraphs[0], "Officials said.");
 }
 
-#[test]
-fn five_megabytes_of_dashes_are_one_block() {
-    let text = assert_linear("run of dashes", 5_000_000, |n| "-".repeat(n));
-    let a = article(&text);
-    assert_eq!(a.paragraphs, [text.as_str()]);
+/// No field holds anything: what a rule (a line without letters or digits) gives.
+fn assert_nothing_read(a: &Article<'_>) {
+    assert!(a.headline.is_none() && a.byline.is_none() && a.dateline.is_none());
+    assert!(a.paragraphs.is_empty() && a.boilerplate.is_empty() && a.captions.is_empty());
 }
 
 #[test]
-fn a_million_dash_lines() {
-    let text = assert_linear("dash lines", 1_000_000, |n| "--\n".repeat(n));
-    let a = article(&text);
-    assert!(a.headline.is_none() && a.byline.is_none() && a.dateline.is_none());
+fn five_megabytes_of_dashes_are_a_rule() {
+    // A line without letters or digits is a typographic rule: layout, not text.
+    let text = assert_linear("run of dashes", 5_000_000, |n| "-".repeat(n));
+    assert_nothing_read(&article(&text));
+    let ruled = format!(
+        "Storm closes schools today\n\n{}\n\nSchools closed on Monday across the state, officials said.\n",
+        "-".repeat(10_000)
+    );
+    let a = article(&ruled);
+    assert_eq!(a.headline, Some("Storm closes schools today"));
     assert_eq!(
-        a.paragraphs.len() + a.boilerplate.len(),
-        text.lines().count()
+        a.paragraphs,
+        ["Schools closed on Monday across the state, officials said."]
     );
 }
 
 #[test]
-fn nul_bytes_are_text() {
+fn a_million_dash_lines_are_rules() {
+    let text = assert_linear("dash lines", 1_000_000, |n| "--\n".repeat(n));
+    assert_nothing_read(&article(&text));
+}
+
+#[test]
+fn nul_bytes_are_characters() {
+    // NUL alone has no letter: a rule, like the dashes.
     let text = assert_linear("NUL bytes", 1_000_000, |n| "\0".repeat(n));
-    let a = article(&text);
-    assert_eq!(a.paragraphs, [text.as_str()]);
+    assert_nothing_read(&article(&text));
+    let text = assert_linear("words with NULs", 500_000, |n| "ab\0".repeat(n));
+    assert_eq!(article(&text).paragraphs, [text.as_str()]);
     let mixed = "Head line here\n\nBody\0 with a NUL in the middle.\n";
     assert_eq!(article(mixed).headline, Some("Head line here"));
 }
