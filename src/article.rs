@@ -9,6 +9,7 @@
 
 use crate::{
     Agency, Byline, Dateline, Error,
+    ascii::count_words,
     blocks::{
         caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
         sign_off, trailing_credit, wire_initials,
@@ -17,6 +18,7 @@ use crate::{
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
     published::{find_timestamp, parse_published},
+    scratch::{recycle, shrink_into},
 };
 
 pub use crate::blocks::Caption;
@@ -87,7 +89,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article<'_>, Error> {
 
 /// What a block is, judged on its own.
 #[derive(Debug, Clone)]
-enum Kind<'a> {
+pub(crate) enum Kind<'a> {
     Text,
     /// A typographic rule or section break: layout only.
     Rule,
@@ -138,7 +140,8 @@ fn classify(text: &str) -> Kind<'_> {
 
 /// Whether a block reads as story prose rather than a title or a label.
 fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Counting stops at the largest number compared against: a paragraph is not read to its end.
+    let words = count_words(text, 25);
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
     words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
 }
@@ -183,18 +186,26 @@ fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
         return true;
     }
     let head = &text[..crate::dateline::floor_boundary(text, 40)];
-    let lower = head.to_lowercase();
+    let mut buf = [0u8; 64];
+    let lower = crate::ascii::lower(head, &mut buf);
     END_MARKERS.iter().any(|m| lower.starts_with(m))
 }
 
 /// Whether a paragraph is a note about the author or a tip line rather than
 /// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
 fn is_author_note(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().take(6).collect();
-    let has_email = text.split_whitespace().any(|w| {
-        let at = w.find('@');
-        at.is_some_and(|a| a > 0 && w[a..].contains('.'))
-    });
+    let mut first = [""; 6];
+    let n = first
+        .iter_mut()
+        .zip(text.split_whitespace())
+        .map(|(s, w)| *s = w)
+        .count();
+    let words = &first[..n];
+    let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text.split_whitespace().any(|w| {
+            let at = w.find('@');
+            at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+        });
     // `Regan is a ... native`, `Julius is an LA Entertainment Reporter for Fox News.`
     let verb_at = words.iter().position(|w| {
         matches!(
@@ -202,14 +213,19 @@ fn is_author_note(text: &str) -> bool {
             "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
         )
     });
-    let named_subject = verb_at.is_some_and(|v| {
-        (1..=3).contains(&v)
-            && words[..v]
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-    });
-    let lower = text.to_lowercase();
-    let role = [
+    let named_subject = text.len() < 400
+        && verb_at.is_some_and(|v| {
+            (1..=3).contains(&v)
+                && words[..v]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        });
+    if has_email || !named_subject {
+        return has_email;
+    }
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(text, &mut buf);
+    [
         "reporter",
         "writer",
         "editor",
@@ -226,16 +242,13 @@ fn is_author_note(text: &str) -> bool {
         "founder",
     ]
     .iter()
-    .any(|r| lower.contains(r));
-    let bio = named_subject && role;
-    has_email || bio && text.len() < 400
+    .any(|r| lower.contains(r))
 }
 
 /// Whether a short line reads as a sentence (a dek or a caption without credit)
 /// rather than a label: several words, lower-case words among them.
 fn is_title_like_sentence(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words >= 6
+    count_words(text, 6) >= 6
         && text
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
@@ -245,29 +258,53 @@ fn is_title_like_sentence(text: &str) -> bool {
 
 /// Whether a block is unmistakably story prose.
 fn is_long_prose(text: &str) -> bool {
-    text.split_whitespace().count() >= 20
+    count_words(text, 20) >= 20
 }
 
 /// Whether a block could be a headline.
 fn is_title_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=30).contains(&words) && text.len() <= 250 && !text.contains('\n')
+    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
 }
 
 fn read_article(text: &str) -> Article<'_> {
-    let hard_wrapped = is_hard_wrapped(text);
-    let mut bs: Vec<Block<'_>> = Vec::new();
-    blocks(text, hard_wrapped, &mut bs);
-    let kinds: Vec<Kind<'_>> = bs.iter().map(|b| classify(b.text)).collect();
+    crate::scratch::with_scratch(|s| {
+        let [p, r, b] = &mut s.strs;
+        let mut bs = recycle(std::mem::take(&mut s.blocks));
+        let mut kinds = recycle(std::mem::take(&mut s.kinds));
+        let mut article = Article {
+            paragraphs: recycle(std::mem::take(p)),
+            related: recycle(std::mem::take(r)),
+            boilerplate: recycle(std::mem::take(b)),
+            captions: recycle(std::mem::take(&mut s.captions)),
+            ..Article::default()
+        };
+        read_into(text, &mut bs, &mut kinds, &mut article);
+        shrink_into(&mut article.paragraphs, p);
+        shrink_into(&mut article.related, r);
+        shrink_into(&mut article.boilerplate, b);
+        shrink_into(&mut article.captions, &mut s.captions);
+        s.blocks = recycle(bs);
+        s.kinds = recycle(kinds);
+        article
+    })
+}
 
-    let mut article = Article::default();
-    let frame = find_frame(&bs, &kinds);
-    read_header(&bs, &kinds, &frame, &mut article);
-    read_body(&bs, &kinds, &frame, &mut article);
+fn read_into<'a>(
+    text: &'a str,
+    bs: &mut Vec<Block<'a>>,
+    kinds: &mut Vec<Kind<'a>>,
+    article: &mut Article<'a>,
+) {
+    let hard_wrapped = is_hard_wrapped(text);
+    blocks(text, hard_wrapped, bs);
+    kinds.extend(bs.iter().map(|b| classify(b.text)));
+    let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
+    let frame = find_frame(bs, kinds);
+    read_header(bs, kinds, &frame, article);
+    read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
     }
-    article
 }
 
 /// Where the headline and the body start.
@@ -364,7 +401,7 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             .or_else(|| (0..b).rev().find(candidate)),
         None => (0..end)
             .filter(candidate)
-            .find(|&i| bs[i].text.split_whitespace().count() >= 2)
+            .find(|&i| count_words(bs[i].text, 2) >= 2)
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -416,9 +453,18 @@ fn is_timestamp_line(text: &str) -> bool {
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
 }
 
+/// A block's byline, moved out rather than cloned: each block is read once.
+fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
+    let authors = std::mem::take(&mut b.byline.authors);
+    Byline {
+        authors,
+        ..b.byline.clone()
+    }
+}
+
 fn read_header<'a>(
     bs: &[Block<'a>],
-    kinds: &[Kind<'a>],
+    kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
@@ -440,13 +486,14 @@ fn read_header<'a>(
             }
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
-        match &kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(b.byline.clone()),
+        let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        match &mut kinds[i] {
+            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
-            Kind::SignOff(_) if i > 0 && matches!(kinds[i - 1], Kind::Byline(_)) => {
+            Kind::SignOff(_) if under_byline => {
                 if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
                     b.affiliation = Some(text);
                 }
@@ -526,7 +573,7 @@ fn header_published<'a>(
 
 fn read_body<'a>(
     bs: &[Block<'a>],
-    kinds: &[Kind<'a>],
+    kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
@@ -560,7 +607,7 @@ fn read_body<'a>(
         if Some(text) == article.headline {
             continue;
         }
-        match &kinds[i] {
+        match &mut kinds[i] {
             Kind::Related(t) => article.related.push(t),
             Kind::ListHeading => {
                 article.boilerplate.push(text);
@@ -580,14 +627,14 @@ fn read_body<'a>(
                 }
                 // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
                 // also furniture; a bare service name (`Reuter`) is not.
-                if Agency::known(text).is_none() && text.split_whitespace().count() > 3 {
+                if Agency::known(text).is_none() && count_words(text, 4) > 3 {
                     article.boilerplate.push(text);
                 }
             }
             Kind::Rule => {}
             Kind::Byline(b) => {
                 if article.byline.is_none() {
-                    article.byline = Some(b.byline.clone());
+                    article.byline = Some(take_byline(b));
                 } else if i <= body_end {
                     article.paragraphs.push(text);
                 }

@@ -11,7 +11,11 @@ use nom::{
     sequence::{pair, terminated},
 };
 
-use crate::Agency;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use crate::{Agency, ascii::find};
 
 /// A photo or video caption, with its credit when one is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +54,13 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
 
 /// The link title of a related-story line (`RELATED Kremlin cancels talks`).
 pub(crate) fn related_item(text: &str) -> Option<&str> {
+    // Every marker opens with one of these letters: skip the parser for the rest.
+    if !matches!(
+        text.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'r' | b'm' | b'w' | b's' | b'a')
+    ) {
+        return None;
+    }
     let (title, marker) = parse_related_marker(text).ok()?;
     let title = title.trim();
     let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
@@ -98,7 +109,8 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     if t.len() > 40 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let mut buf = [0u8; 64];
+    let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     LIST_HEADINGS.contains(&lower)
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
@@ -194,6 +206,23 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "push notifications",
 ];
 
+/// The furniture phrases, and the social networks a follow prompt names, each
+/// found in one pass over a line whatever its case.
+static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&FURNITURE_PHRASES));
+static SOCIAL_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
+
+fn case_blind(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("fixed furniture patterns build")
+}
+
+/// Longest whole-line furniture entry, label or counter that is matched exactly.
+const SHORT_LINE: usize = 48;
+
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
 pub(crate) fn is_furniture(text: &str) -> bool {
     let t = text.trim();
@@ -204,16 +233,13 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if t.chars().all(|c| !c.is_alphanumeric()) {
         return !is_rule(t);
     }
-    let lower = t.to_lowercase();
+    // Whole-line entries, labels and copyright openers are read from the line's start.
+    let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
+    let mut buf = [0u8; SHORT_LINE];
+    let lower = crate::ascii::lower(head, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
-    if FURNITURE.contains(&unbulleted) {
-        return true;
-    }
-    // `>> Follow Jane Roe (@janeroe) on Twitter`
-    let social = ["on twitter", "on facebook", "on instagram"]
-        .iter()
-        .any(|n| lower.contains(n));
-    if social && lower.contains("follow") && t.len() <= 150 {
+    let whole = head.len() == t.len();
+    if whole && (FURNITURE.contains(&unbulleted) || is_counter(unbulleted)) {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -223,11 +249,18 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return true;
     }
-    if is_counter(unbulleted) {
+    // `>> Follow Jane Roe (@janeroe) on Twitter`
+    if t.len() <= 150 && SOCIAL_FINDER.is_match(t) && case_blind_find(t, "follow") {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !t.contains('\n') && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(t)
+}
+
+fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(lower_needle.len())
+        .any(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()))
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
@@ -293,12 +326,17 @@ const CREDIT_OPENERS: [&str; 15] = [
     "Photo courtesy of ",
 ];
 
+/// How far from its end a caption's credit may open: the longest opener plus the
+/// longest credit accepted.
+const CREDIT_WINDOW: usize = 20 + 80;
+
 /// Trailing agency photo credits: `(Matt Sayles/AP Photo)`, `REUTERS/Lucy Nicholson`.
 fn trailing_paren_credit(t: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let credit = &inner[open + 1..];
-    let lower = credit.to_ascii_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(credit, &mut buf);
     let photo_word = [
         "photo",
         "getty",
@@ -340,10 +378,16 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     if t.len() > 1200 || t.contains('\n') {
         return None;
     }
+    // A credit closes the caption: only its last bytes are searched.
+    let tail_at = t.len().saturating_sub(CREDIT_WINDOW);
+    let tail_at = (tail_at..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    let tail = &t[tail_at..];
     for opener in CREDIT_OPENERS {
-        if let Some(at) = t.rfind(opener) {
+        if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
-            let courtesy = opener.to_ascii_lowercase().contains("courtesy");
+            let courtesy = crate::ascii::lower(opener, &mut [0u8; 32]).contains("courtesy");
             if !credit.is_empty()
                 && credit.len() <= 80
                 && (courtesy || !credit.ends_with(['.', '!', '?']))
@@ -385,7 +429,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         ", pictured",
     ]
     .iter()
-    .any(|m| t.contains(m));
+    .any(|m| find(t, m).is_some());
     if placed && t.len() <= 400 {
         return Some(Caption {
             text: t,
@@ -406,7 +450,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         });
     }
     for agency_credit in ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"] {
-        if let Some(at) = t.rfind(agency_credit) {
+        if let Some(at) = crate::ascii::rfind(t, agency_credit) {
             let credit = &t[at..];
             if credit.len() <= 80 {
                 return Some(Caption {
@@ -456,7 +500,8 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
     if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
         return Some(inner);
     }
-    let lower = inner.to_ascii_lowercase();
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(inner, &mut buf);
     let contributed = lower.ends_with("contributed to this report.")
         || lower.ends_with("contributed to this report")
         || lower.ends_with("contributed reporting.")
@@ -478,6 +523,12 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
         .then_some(credit)
 }
 
+/// Words without one of which a longer line names no service in a sign-off.
+static TELLING: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
+    std::sync::LazyLock::new(|| {
+        ["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"].map(memchr::memmem::Finder::new)
+    });
+
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
@@ -488,10 +539,19 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
     if t.len() > 300 {
         return None;
     }
-    if let Some(a) = Agency::known(t) {
-        return Some(a);
+    // Service names are short; the longer sign-offs name a press agency, a
+    // copyright or a reprint: a line naming none of them is read no further.
+    if t.len() <= 40 {
+        if let Some(a) = Agency::known(t) {
+            return Some(a);
+        }
     }
-    let lower = t.to_ascii_lowercase();
+    let telling = TELLING.iter().any(|f| f.find(t.as_bytes()).is_some());
+    if !telling {
+        return None;
+    }
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(t, &mut buf);
     if lower.contains("associated press")
         && (lower.contains("copyright")
             || lower.contains("contributed")
@@ -508,7 +568,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
         "originally appeared on ",
         "originally appeared in ",
     ] {
-        if let Some(at) = lower.find(lead) {
+        if let Some(at) = crate::ascii::find(&lower, lead) {
             let rest = &t[at + lead.len()..];
             let name = rest.split(['.', ',', ';']).next().unwrap_or("");
             if let Some(a) = Agency::known(name) {

@@ -208,12 +208,12 @@ fn names_end(s: &str) -> usize {
     for stop in [
         " | ", " - ", " — ", " – ", " / ", "@", " (", "(", " in ", " at ", "\u{2002}",
     ] {
-        if let Some(at) = s.find(stop) {
+        if let Some(at) = crate::ascii::find(s, stop) {
             end = end.min(at);
         }
     }
     for stop in NAME_STOPS {
-        if let Some(at) = s.find(stop) {
+        if let Some(at) = crate::ascii::find(s, stop) {
             if at > 0 {
                 end = end.min(at);
             }
@@ -221,7 +221,9 @@ fn names_end(s: &str) -> usize {
     }
     // ` on DATE`: `on` may also sit inside a name (`White on Rice Couple`).
     let mut from = 0;
-    while let Some(at) = s[from..].find(" on ").or_else(|| s[from..].find(" On ")) {
+    while let Some(at) =
+        crate::ascii::find(&s[from..], " on ").or_else(|| crate::ascii::find(&s[from..], " On "))
+    {
         let at = from + at;
         if starts_with_timestamp(&s[at + 4..]) {
             end = end.min(at);
@@ -246,7 +248,7 @@ fn starts_with_timestamp(s: &str) -> bool {
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
         || matches!(
-            first.to_ascii_lowercase().as_str(),
+            crate::ascii::lower(first, &mut [0u8; 32]).as_ref(),
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
     first_is_date && {
@@ -407,19 +409,39 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     })
 }
 
+/// Whether a by-marker can start here: the parser is only run where it can succeed.
+fn could_open_marker(at: &[u8]) -> bool {
+    ["by", "posted", "written", "words"].iter().any(|m| {
+        at.get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    })
+}
+
 fn find_by_marker(line: &str) -> Option<(usize, &str)> {
-    let mut from = 0;
-    while from < line.len() {
-        let at = from + line[from..].find(['B', 'b', 'P', 'p', 'W', 'w'])?;
-        let word_start = at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric();
-        if word_start {
-            if let Ok((rest, _)) = parse_by_marker(&line[at..]) {
-                return Some((at, rest));
-            }
+    let bytes = line.as_bytes();
+    // Every marker holds the word `by`: find it, then step back over a word such
+    // as `Posted` that may open the marker.
+    memchr::memchr2_iter(b'b', b'B', bytes).find_map(|by| {
+        let word_start = by == 0 || !bytes[by - 1].is_ascii_alphanumeric();
+        if !word_start || !matches!(bytes.get(by + 1), Some(b'y' | b'Y')) {
+            return None;
         }
-        from = at + 1;
-    }
-    None
+        let before = line[..by].trim_end();
+        let opener = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(s, c)| s + c.len_utf8());
+        [opener, by].into_iter().find_map(|at| {
+            let can_open = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            if !can_open || !could_open_marker(&bytes[at..]) {
+                return None;
+            }
+            parse_by_marker(&line[at..])
+                .ok()
+                .map(|(rest, _)| (at, rest))
+        })
+    })
 }
 
 /// Whether a short line is a role or organisation line that completes a byline

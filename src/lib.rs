@@ -25,6 +25,7 @@
 
 mod agency;
 mod article;
+mod ascii;
 mod blocks;
 mod byline;
 mod dateline;
@@ -33,6 +34,7 @@ mod error;
 pub mod ffi;
 mod lines;
 mod published;
+mod scratch;
 
 pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};

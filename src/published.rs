@@ -68,13 +68,15 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     if word.len() < 3 {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    let mut buf = [0u8; 32];
+    let lower = crate::ascii::lower(word, &mut buf);
+    let lower: &str = &lower;
     MONTHS
         .iter()
         .position(|m| {
             *m == lower
                 || (lower.len() <= 4
-                    && m.starts_with(&lower)
+                    && m.starts_with(lower)
                     && (lower.len() == 3 || lower == "sept"))
         })
         .map(|i| i as u8 + 1)
@@ -82,10 +84,12 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
 
 fn is_weekday(word: &str) -> bool {
     word.len() >= 3 && {
-        let lower = word.to_ascii_lowercase();
+        let mut buf = [0u8; 32];
+        let lower = crate::ascii::lower(word, &mut buf);
+        let lower: &str = &lower;
         WEEKDAYS
             .iter()
-            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
+            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(lower)))
     }
 }
 
@@ -138,12 +142,14 @@ fn parse_number(i: &str) -> IResult<&str, &str> {
 }
 
 fn classify_word(word: &str) -> Option<Token> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if month_number(&lower).is_some() {
+    let mut buf = [0u8; 32];
+    let lower = crate::ascii::lower(word.trim_end_matches('.'), &mut buf);
+    let lower: &str = &lower;
+    if month_number(lower).is_some() {
         return Some(Token::Anchor);
     }
     if matches!(
-        lower.as_str(),
+        lower,
         "ago"
             | "today"
             | "yesterday"
@@ -157,10 +163,10 @@ fn classify_word(word: &str) -> Option<Token> {
     ) {
         return Some(Token::Anchor);
     }
-    if is_weekday(&lower) {
+    if is_weekday(lower) {
         return Some(Token::Filler);
     }
-    if matches!(lower.as_str(), "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(&lower) {
+    if matches!(lower, "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(lower) {
         return Some(Token::Filler);
     }
     None
@@ -255,7 +261,8 @@ fn strip_label(line: &str) -> &str {
 /// The timestamp a line consists of, without its label word; `None` when the
 /// line holds anything but date and time tokens.
 pub(crate) fn parse_published(line: &str) -> Option<&str> {
-    if line.len() > 80 {
+    // Every timestamp holds a digit; most lines are rejected on that alone.
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let value = strip_label(line.trim());
@@ -278,6 +285,11 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
 /// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
 pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
+    // No timestamp is longer than a line `parse_published` reads, nor lacks a digit.
+    let s = &s[..crate::dateline::floor_boundary(s, 90)];
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
     let glued = s
         .as_bytes()
@@ -329,7 +341,7 @@ const FIRST_LABELS: [&str; 6] = [
 /// `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...`. The time a label marks
 /// as the first publication wins over an update time; otherwise the first one.
 pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
-    if line.len() > 240 {
+    if line.len() > 240 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut first = None;

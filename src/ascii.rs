@@ -1,0 +1,94 @@
+//! Allocation-free text helpers for the classifiers, which run on every block.
+
+use std::borrow::Cow;
+
+use memchr::{memchr_iter, memrchr_iter};
+
+/// `s` with ASCII letters lower-cased, written into `buf` rather than a new
+/// `String` (only a text longer than `buf` is copied to the heap).
+pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    if s.len() > N {
+        return Cow::Owned(s.to_ascii_lowercase());
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
+}
+
+/// `hay.find(needle)` without building a two-way searcher: the needles here
+/// are short and their first byte is rare, so memchr on it does the work.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    memchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// `hay.rfind(needle)`, as [`find`] does it.
+pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(h.len());
+    };
+    memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// How many white-space separated words `text` holds, counting no further than `cap`:
+/// callers compare against small numbers, so a paragraph is not read to its end.
+/// ASCII white space separates words (a no-break space joins them, as it should).
+pub(crate) fn count_words(text: &str, cap: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        if words >= cap {
+            break;
+        }
+        let space = b.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_borrows_when_it_can() {
+        let mut buf = [0u8; 8];
+        assert!(matches!(lower("abc é", &mut buf), Cow::Borrowed("abc é")));
+        assert_eq!(lower("AbÉ", &mut buf), "abÉ");
+        let mut small = [0u8; 2];
+        assert_eq!(lower("ABC", &mut small), "abc");
+    }
+
+    #[test]
+    fn count_words_agrees_with_split_whitespace() {
+        for text in ["", "  a  b\tc\n", "one", "x é z", "a b c d e f g"] {
+            let all = text.split_whitespace().count();
+            assert_eq!(count_words(text, usize::MAX), all, "{text:?}");
+            assert_eq!(count_words(text, 2), all.min(2), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn find_agrees_with_std() {
+        for (hay, needle) in [
+            ("By Jo | Fox | News", " | "),
+            ("abc", "abcd"),
+            ("abc", ""),
+            ("x\u{2002}y\u{2002}", "\u{2002}"),
+            ("Photo by A. Photo by B", "Photo by "),
+            ("", "a"),
+        ] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            assert_eq!(rfind(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
+        }
+    }
+}
