@@ -35,6 +35,7 @@ pub mod ffi;
 mod lines;
 mod published;
 mod scratch;
+mod shape;
 
 pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};

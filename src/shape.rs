@@ -1,0 +1,181 @@
+#![forbid(unsafe_code)]
+//! How a block reads, whatever its kind: story prose or a title, a closed
+//! sentence, a note about the author, the opening of a page's tail, a link title.
+
+use crate::ascii::count_words;
+
+/// Whether a block reads as story prose rather than a title or a label.
+pub(crate) fn is_prose(text: &str) -> bool {
+    // Counting stops at the largest number compared against: a paragraph is not read to its end.
+    let words = count_words(text, 25);
+    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+}
+
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// Openings of lines that mark the end of a story on a page.
+const END_MARKERS: [&str; 24] = [
+    "comments",
+    "loading comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "join the conversation",
+    "share your thoughts",
+    "comments are subject to",
+    "tags:",
+    "tags ",
+    "filed under",
+    "about the author",
+    "this article originally appeared",
+    "this article has been adapted",
+    "this story originally appeared",
+    "this article first appeared",
+    "this story was originally published",
+    "originally published",
+    "disclosure",
+    "more q&as",
+    "hello! all images",
+    "all images & content are copyright",
+    "written by",
+    "you may also like",
+];
+
+/// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
+pub(crate) fn opens_tail(text: &str) -> bool {
+    let head = &text[..crate::dateline::floor_boundary(text, 40)];
+    let mut buf = [0u8; 64];
+    let lower = crate::ascii::lower(head, &mut buf);
+    END_MARKERS.iter().any(|m| lower.starts_with(m))
+}
+
+/// Whether a paragraph is a note about the author or a tip line rather than
+/// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
+pub(crate) fn is_author_note(text: &str) -> bool {
+    let mut first = [""; 6];
+    let n = first
+        .iter_mut()
+        .zip(text.split_whitespace())
+        .map(|(s, w)| *s = w)
+        .count();
+    let words = &first[..n];
+    let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text.split_whitespace().any(|w| {
+            let at = w.find('@');
+            at.is_some_and(|a| a > 0 && w[a..].contains('.'))
+        });
+    // `Regan is a ... native`, `Julius is an LA Entertainment Reporter for Fox News.`
+    let verb_at = words.iter().position(|w| {
+        matches!(
+            *w,
+            "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
+        )
+    });
+    let named_subject = text.len() < 400
+        && verb_at.is_some_and(|v| {
+            (1..=3).contains(&v)
+                && words[..v]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        });
+    if has_email || !named_subject {
+        return has_email;
+    }
+    let mut buf = [0u8; 512];
+    let lower = crate::ascii::lower(text, &mut buf);
+    [
+        "reporter",
+        "writer",
+        "editor",
+        "author",
+        "journalist",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "blogger",
+        "native",
+        "covers",
+        "freelance",
+        "ceo",
+        "founder",
+    ]
+    .iter()
+    .any(|r| lower.contains(r))
+}
+
+/// Whether a short line reads as a sentence (a dek or a caption without credit)
+/// rather than a label: several words, lower-case words among them.
+pub(crate) fn is_title_like_sentence(text: &str) -> bool {
+    count_words(text, 6) >= 6
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            >= 2
+}
+
+/// A link title without its list marker, number or time: `* 3. 14:48 Title` gives `Title`.
+pub(crate) fn link_title(text: &str) -> &str {
+    let mut t = text.trim_start_matches(['*', '+', '-', '•', ' ']);
+    // A number (`3.`, `3)`) or a clock time (`14:48`) before the title.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 2 {
+        let rest = &t[digits..];
+        let after = if let Some(r) = rest.strip_prefix(':') {
+            let mins = r.bytes().take_while(u8::is_ascii_digit).count();
+            (mins == 2).then(|| &r[2..])
+        } else {
+            rest.strip_prefix(['.', ')'])
+        };
+        if let Some(after) = after.filter(|a| a.starts_with(' ')) {
+            t = after.trim_start();
+        }
+    }
+    t
+}
+
+/// Whether a block is unmistakably story prose.
+pub(crate) fn is_long_prose(text: &str) -> bool {
+    count_words(text, 20) >= 20
+}
+
+/// Whether a block could be a headline.
+pub(crate) fn is_title_like(text: &str) -> bool {
+    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_titles_lose_markers_numbers_and_times() {
+        assert_eq!(
+            link_title("* 14:48 Iran Interested in S-400s"),
+            "Iran Interested in S-400s"
+        );
+        assert_eq!(link_title("3. Storm hits coast"), "Storm hits coast");
+        assert_eq!(link_title("+ 2020 Sentra launched"), "2020 Sentra launched");
+        assert_eq!(link_title("10:30am update"), "10:30am update");
+    }
+
+    #[test]
+    fn prose_titles_and_notes() {
+        assert!(is_prose(
+            "The council voted on Monday to close the old bridge for repairs."
+        ));
+        assert!(!is_prose("Council closes bridge"));
+        assert!(is_title_like("Council closes bridge"));
+        assert!(is_author_note(
+            "Jane Roe is a reporter for the Daily Planet."
+        ));
+        assert!(is_author_note("Send news tips to tips@example.com."));
+        assert!(!is_author_note("Jane Roe said the bridge would close."));
+        assert!(opens_tail("Leave a Comment"));
+        assert!(!opens_tail("Leaving home was hard."));
+    }
+}
