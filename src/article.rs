@@ -184,11 +184,36 @@ fn read_into<'a>(
     blocks(text, hard_wrapped, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
+    caption_lines_above_credits(bs, kinds);
     let frame = find_frame(bs, kinds);
     read_header(bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
+    }
+}
+
+/// Longest text a credit-only line holds besides its credit (`Photo: `, `Image credit: `).
+const CREDIT_LABEL: usize = 16;
+
+/// Galleries print a caption's lines and then its credit alone on the next line
+/// (`Photo: John Locher, AP`): the lines run straight into such a credit (no blank
+/// line between, at most three of them) are captions too.
+fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    for i in 1..bs.len() {
+        let credit_only = matches!(&kinds[i], Kind::Caption(c)
+            if c.credit.is_some_and(|cr| bs[i].text.len() - cr.len() <= CREDIT_LABEL));
+        if !credit_only {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 3 && !bs[j].after_blank && matches!(kinds[j - 1], Kind::Text) {
+            j -= 1;
+            kinds[j] = Kind::Caption(Caption {
+                text: bs[j].text,
+                credit: None,
+            });
+        }
     }
 }
 
@@ -599,6 +624,21 @@ mod tests {
             parse_bytes(b"abc\xe2\x82"),
             Err(Error::InvalidUtf8 { offset: 3 })
         );
+    }
+
+    #[test]
+    fn caption_lines_run_into_a_credit_line() {
+        let text = "Storm closes schools\n\nSnow covers a street in Provo on Monday.\nPhoto: Jane Roe, AP\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n";
+        let a = parse(text).unwrap();
+        let captions: Vec<_> = a.captions.iter().map(|c| (c.text, c.credit)).collect();
+        assert_eq!(
+            captions,
+            [
+                ("Snow covers a street in Provo on Monday.", None),
+                ("Photo: Jane Roe, AP", Some("Jane Roe, AP"))
+            ]
+        );
+        assert_eq!(a.paragraphs.len(), 1);
     }
 
     #[test]
