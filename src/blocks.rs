@@ -124,7 +124,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 55] = [
+const FURNITURE: [&str; 54] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -179,16 +179,14 @@ const FURNITURE: [&str; 55] = [
     "registration",
     "loading...",
     "load more",
-    "see it now: amazon",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 21] = [
+const FURNITURE_PHRASES: [&str; 20] = [
     "comments powered by",
     "newsletter",
-    "keep up on the",
-    "get expert advice",
     "all rights reserved",
+    "copyright protected",
     "sign up for",
     "subscribe to our",
     "follow us on",

@@ -18,7 +18,7 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 }
 
 /// Openings of lines that mark the end of a story on a page.
-const END_MARKERS: [&str; 24] = [
+const END_MARKERS: [&str; 21] = [
     "comments",
     "loading comments",
     "leave a comment",
@@ -38,9 +38,6 @@ const END_MARKERS: [&str; 24] = [
     "this story was originally published",
     "originally published",
     "disclosure",
-    "more q&as",
-    "hello! all images",
-    "all images & content are copyright",
     "written by",
     "you may also like",
 ];
