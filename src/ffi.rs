@@ -273,6 +273,11 @@ fn clear(out: *mut newsparse_str, offset: *mut usize) {
     }
 }
 
+/// The dateline's place, which four accessors read parts of.
+fn location<'a>(a: &'a Article<'static>) -> Option<&'a crate::Location<'static>> {
+    a.dateline.as_ref().and_then(|d| d.location.as_ref())
+}
+
 /// Shared body of the accessors of one optional string.
 fn get_str(
     article: *const newsparse_article,
@@ -623,12 +628,7 @@ pub extern "C" fn newsparse_article_dateline_location(
     out: *mut newsparse_str,
     offset: *mut usize,
 ) -> newsparse_result {
-    get_str(article, out, offset, |a| {
-        a.dateline
-            .as_ref()
-            .and_then(|d| d.location.as_ref())
-            .map(|l| l.text)
-    })
+    get_str(article, out, offset, |a| location(a).map(|l| l.text))
 }
 
 /// The city part of the dateline's place (`PITTSBURG`). Out values,
@@ -639,12 +639,7 @@ pub extern "C" fn newsparse_article_dateline_city(
     out: *mut newsparse_str,
     offset: *mut usize,
 ) -> newsparse_result {
-    get_str(article, out, offset, |a| {
-        a.dateline
-            .as_ref()
-            .and_then(|d| d.location.as_ref())
-            .map(|l| l.city)
-    })
+    get_str(article, out, offset, |a| location(a).map(|l| l.city))
 }
 
 /// The region part of the dateline's place as written (`Calif.`). Out values,
@@ -655,12 +650,7 @@ pub extern "C" fn newsparse_article_dateline_region(
     out: *mut newsparse_str,
     offset: *mut usize,
 ) -> newsparse_result {
-    get_str(article, out, offset, |a| {
-        a.dateline
-            .as_ref()
-            .and_then(|d| d.location.as_ref())
-            .and_then(|l| l.region)
-    })
+    get_str(article, out, offset, |a| location(a).and_then(|l| l.region))
 }
 
 /// The U.S. state the region names, spelt out (`California`). This string is
@@ -672,12 +662,7 @@ pub extern "C" fn newsparse_article_dateline_state(
     out: *mut newsparse_str,
     offset: *mut usize,
 ) -> newsparse_result {
-    get_str(article, out, offset, |a| {
-        a.dateline
-            .as_ref()
-            .and_then(|d| d.location.as_ref())
-            .and_then(|l| l.state)
-    })
+    get_str(article, out, offset, |a| location(a).and_then(|l| l.state))
 }
 
 /// The dateline's date as written (`June 26`). Out values,
