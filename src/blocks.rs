@@ -238,7 +238,11 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let lower = crate::ascii::lower(head, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     let whole = head.len() == t.len();
-    if whole && (FURNITURE.contains(&unbulleted) || is_counter(unbulleted)) {
+    if whole
+        && (FURNITURE.contains(&unbulleted)
+            || is_counter(unbulleted)
+            || is_gallery_counter(unbulleted))
+    {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -293,6 +297,22 @@ fn is_counter(lower: &str) -> bool {
                 | "reactions"
                 | "responses"
         ),
+        _ => false,
+    }
+}
+
+/// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = ["image ", "photo ", "slide ", "picture "]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .unwrap_or(lower);
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = rest.split_whitespace();
+    let mut w = [""; 5];
+    let n = w.iter_mut().zip(&mut words).map(|(s, x)| *s = x).count();
+    match w[..n] {
+        [a, "of" | "/", b] | [a, "of", "/", b] => number(a) && number(b),
         _ => false,
     }
 }
@@ -631,10 +651,15 @@ mod tests {
             "6",
             "© 2019 Hearst",
             "* Facebook",
+            "Image 1 of 13",
+            "1 / 4",
+            "Image 1 of / 4",
+            "2 of 6",
         ] {
             assert!(is_furniture(t), "{t}");
         }
         assert!(!is_furniture("Share prices fell on Monday."));
+        assert!(!is_furniture("1 of 6 killed"));
     }
 
     #[test]
