@@ -205,9 +205,23 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "push notifications",
 ];
 
+/// Newsletter and share-menu wording that a story sentence can hold too
+/// (`... pitches in your inbox on a regular basis?`): it marks only a line of
+/// [`PROMPT_LINE`] bytes or fewer.
+const PROMPT_PHRASES: [&str; 4] = [
+    "your inbox",
+    "breaking news alerts",
+    "breaking news emails",
+    "sharing options",
+];
+
+/// Longest line a prompt phrase marks as furniture.
+const PROMPT_LINE: usize = 120;
+
 /// The furniture phrases, and the social networks a follow prompt names, each
 /// found in one pass over a line whatever its case.
 static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&FURNITURE_PHRASES));
+static PROMPT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&PROMPT_PHRASES));
 static SOCIAL_FINDER: LazyLock<AhoCorasick> =
     LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
 
@@ -258,6 +272,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
     t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(t)
+        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(t)
 }
 
 fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
@@ -655,11 +670,17 @@ mod tests {
             "1 / 4",
             "Image 1 of / 4",
             "2 of 6",
+            "Receive the latest local updates in your inbox",
+            "Breaking News Emails",
+            "Share All sharing options for: Council closes bridge",
         ] {
             assert!(is_furniture(t), "{t}");
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture(
+            "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
+        ));
     }
 
     #[test]
