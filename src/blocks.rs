@@ -260,7 +260,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
-    if labels.iter().any(|l| unbulleted.starts_with(l)) {
+    if labels.iter().any(|l| unbulleted.starts_with(l)) || is_tag_list(t, unbulleted) {
         return true;
     }
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
@@ -312,6 +312,21 @@ fn is_counter(lower: &str) -> bool {
                 | "reactions"
                 | "responses"
         ),
+        _ => false,
+    }
+}
+
+/// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
+/// A sentence opening with the word (`Tags are sold ...`) ends like one or runs long.
+fn is_tag_list(t: &str, lower: &str) -> bool {
+    let rest = ["tags", "topics"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w));
+    match rest {
+        Some("") => true,
+        Some(r) if r.starts_with(' ') => {
+            !crate::shape::ends_sentence(t) && crate::ascii::count_words(t, 13) <= 12
+        }
         _ => false,
     }
 }
@@ -672,12 +687,15 @@ mod tests {
             "2 of 6",
             "Receive the latest local updates in your inbox",
             "Breaking News Emails",
+            "Tags",
+            "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
         ] {
             assert!(is_furniture(t), "{t}");
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("Tags are sold at the county office."));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
         ));
