@@ -113,7 +113,12 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
+    // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
+    let section_list = lower.split_once(" in ").is_some_and(|(head, _)| {
+        LIST_HEADINGS.contains(&head) && t.split_whitespace().count() <= 6
+    });
     LIST_HEADINGS.contains(&lower)
+        || section_list
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more ") && lower.ends_with(" stories"))
@@ -646,6 +651,21 @@ pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_headings() {
+        for t in [
+            "Related Posts",
+            "More from CNN",
+            "Most read in world news",
+            "Trending in Entertainment",
+        ] {
+            assert!(is_list_heading(t), "{t}");
+        }
+        assert!(!is_list_heading(
+            "Most read in the evening papers, the column"
+        ));
+    }
 
     #[test]
     fn related_markers() {
