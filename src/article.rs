@@ -481,6 +481,25 @@ fn header_published<'a>(
         .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
 }
 
+/// Whether the link list opening at `heading` sits inside the story: after its
+/// short entries the story's prose goes on, three paragraphs of it in a row
+/// closed by a full stop (link titles, however long, seldom end in one; an
+/// author's note and a disclaimer under a closing list make two).
+fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
+    if !matches!(kinds[heading], Kind::ListHeading) {
+        return false;
+    }
+    let prose = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && is_prose(bs[i].text)
+            && bs[i].text.ends_with(['.', '!', '?', '"', '”', '’'])
+    };
+    let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
+        return false;
+    };
+    after + 2 < bs.len() && prose(after + 1) && prose(after + 2)
+}
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -493,7 +512,7 @@ fn read_body<'a>(
     // about the author; short lines after it are page furniture.
     // Comment sections, link lists, tags and reprint notes close the story.
     let tail_start = (frame.body_start + 1..bs.len())
-        .find(|&i| is_end_marker(bs[i].text, &kinds[i]))
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
         .unwrap_or(bs.len());
     let body_end = (frame.body_start..tail_start)
         .rev()
@@ -654,6 +673,23 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Council votes to repair the old bridge"]);
         assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
+    }
+
+    #[test]
+    fn a_link_list_inside_the_story_does_not_end_it() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nMost read in local news\n\nMayor opens the new library on Main Street\n\n{para}\n\n{para}\n\nThe work will start in the spring, the council said in a statement.\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
+        assert_eq!(a.paragraphs.len(), 4);
+        // A closing list with an author's note and a disclaimer under it still ends the story.
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nRelated:\n\nMayor opens the new library on Main Street\n\nJane Roe writes about towns and the people who run them for several papers.\n\nNote: The views expressed in this article are those of the author alone.\n"
+        );
+        assert_eq!(parse(&text).unwrap().paragraphs.len(), 1);
     }
 
     #[test]
