@@ -20,7 +20,7 @@ use crate::{
     published::{find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_long_prose, is_prose, is_title_like,
+        ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose, is_title_like,
         is_title_like_sentence, link_title, opens_tail,
     },
 };
@@ -308,7 +308,11 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         Some(b) => (0..b)
             .rev()
             .find(|i| candidate(i) && !is_prose(bs[*i].text))
-            .or_else(|| (0..b).rev().find(candidate)),
+            .or_else(|| {
+                (0..b)
+                    .rev()
+                    .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
+            }),
         None => (0..end)
             .filter(candidate)
             .find(|&i| count_words(bs[i].text, 2) >= 2)
@@ -324,6 +328,19 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
+        && !is_page_label(text)
+}
+
+/// Whether a line holds more than one sentence written as prose (`Get alerts
+/// by email. The news that matters, every morning.`): a promo or a dek. A
+/// headline of two sentences is set in title case (`Stock Falls. Why You
+/// Shouldn't Worry.`).
+fn is_two_sentences(text: &str) -> bool {
+    text.ends_with('.')
+        && is_title_like_sentence(text)
+        && text
+            .match_indices(". ")
+            .any(|(at, _)| text[at + 2..].starts_with(char::is_uppercase))
 }
 
 /// A paragraph opening with a byline that runs into the dateline:
@@ -639,6 +656,18 @@ mod tests {
             ]
         );
         assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn page_banners_and_promos_are_not_headlines() {
+        let text = "BREAKING NEWS\n\nGet our alerts by email. The stories that matter, delivered every morning.\n\nBy Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, None);
+        let text = "Council closes old bridge\n\nNew, 4 comments\n\nBy Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n";
+        assert_eq!(
+            parse(text).unwrap().headline,
+            Some("Council closes old bridge")
+        );
     }
 
     #[test]
