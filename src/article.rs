@@ -227,8 +227,13 @@ struct Frame<'a> {
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, not the story.
-    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && !bs[i].text.starts_with("* ");
+    // Bulleted lines near the top are teasers and captions, and a line closed
+    // by a labelled timestamp is the header; neither is the story.
+    let is_text = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && !bs[i].text.starts_with("* ")
+            && labelled_timestamp_at_end(bs[i].text).is_none()
+    };
     let first_prose = (0..bs.len()).find(|&i| {
         is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
             || is_text(i) && is_long_prose(bs[i].text)
@@ -370,6 +375,25 @@ fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
     bs.get(i + 1).and_then(|next| parse_bare_byline(next.text))
 }
 
+/// The timestamp closing a line after a label word: a headline printed with its
+/// date, `Mayor quits Politics news, Updated Nov 06, 2012 at 10:16pm IST`.
+/// Story sentences end with a stop, not with a labelled date.
+fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
+    let text = text.trim_end();
+    let ts = find_timestamp(text)?;
+    let at = ts.as_ptr() as usize - text.as_ptr() as usize;
+    if at + ts.len() != text.len() {
+        return None;
+    }
+    let label = text[..at].trim_end_matches([' ', ':']);
+    let label = label.strip_suffix(" on").unwrap_or(label);
+    let word = label.rsplit(' ').next().unwrap_or("");
+    ["updated", "posted", "published"]
+        .iter()
+        .any(|l| word.eq_ignore_ascii_case(l))
+        .then_some(ts)
+}
+
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
 fn is_timestamp_line(text: &str) -> bool {
     let labelled = ["posted", "published", "updated", "date"].iter().any(|l| {
@@ -400,6 +424,7 @@ fn read_header<'a>(
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(_, ts)| ts);
     let mut names_line = None;
+    let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
@@ -414,6 +439,7 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
             Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
@@ -424,6 +450,20 @@ fn read_header<'a>(
                 if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
                     b.affiliation = Some(text);
                 }
+            }
+            // A wire service named alone under the headline of a story without
+            // a byline (`Press Trust of India`) credits the story to it.
+            Kind::SignOff(_)
+                if under_headline
+                    && !header_has_byline
+                    && !is_prose(text)
+                    && text.starts_with(|c: char| c.is_alphabetic()) =>
+            {
+                article.byline = Some(Byline {
+                    text,
+                    authors: Vec::new(),
+                    affiliation: Some(text),
+                });
             }
             Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
@@ -444,8 +484,7 @@ fn read_header<'a>(
                         continue;
                     }
                 }
-                // An outlet credited on the line under the headline (`Press Trust of India`).
-                let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+                // An outlet credited on the line under the headline (`CNN-IBN`).
                 if under_headline
                     && !is_prose(text)
                     && is_affiliation_line(text)
@@ -496,6 +535,10 @@ fn header_published<'a>(
     (below..frame.body_start)
         .find_map(shown)
         .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
+        .or_else(|| {
+            let h = frame.headline?;
+            labelled_timestamp_at_end(bs[h].text).map(|ts| (h, ts))
+        })
 }
 
 fn read_body<'a>(
@@ -668,6 +711,20 @@ mod tests {
             parse(text).unwrap().headline,
             Some("Council closes old bridge")
         );
+    }
+
+    #[test]
+    fn headline_printed_with_its_date_is_header() {
+        let text = "Mayor quits over budget row City news, Updated Mar 04, 2013 at 09:15am IST\nPress Trust of India\n\nPune: The mayor resigned on Monday after the council rejected his budget for the second time this year.\n\nHe will stay in office until the council elects a successor.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("Mar 04, 2013 at 09:15am IST"));
+        assert!(a.paragraphs[0].starts_with("Pune: The mayor"));
+        let b = a.byline.unwrap();
+        assert_eq!(
+            (b.authors.len(), b.affiliation),
+            (0, Some("Press Trust of India"))
+        );
+        assert_eq!(a.agency, None);
     }
 
     #[test]
