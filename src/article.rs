@@ -313,6 +313,7 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         Some(b) => (0..b)
             .rev()
             .find(|i| candidate(i) && !is_prose(bs[*i].text))
+            .map(|h| top_of_header(bs, kinds, h))
             .or_else(|| {
                 (0..b)
                     .rev()
@@ -323,6 +324,44 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             .find(|&i| count_words(bs[i].text, 2) >= 2)
             .or_else(|| (0..end).find(candidate)),
     }
+}
+
+/// How far above the line nearest the byline the headline may stand.
+const HEADER_RUN: usize = 4;
+
+/// The headline of the header run that ends at the title-like line `h` nearest
+/// the byline. Headline, dek, timestamp and photo caption stand together above
+/// the byline: when `h` reads as a dek or caption (a sentence), a label (no
+/// lower case), a timestamp or a bare name, the topmost title of four words or
+/// more in that run is the headline. The run stops at navigation, furniture and
+/// bulleted lines.
+fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
+    let near = bs[h].text;
+    let not_a_title = is_title_like_sentence(near)
+        || near.ends_with('.')
+        || !near.contains(char::is_lowercase)
+        || find_timestamp(near).is_some()
+        || parse_bare_byline(near).is_some();
+    if !not_a_title {
+        return h;
+    }
+    let mut best = h;
+    for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
+        let text = bs[j].text;
+        let in_run = matches!(kinds[j], Kind::Text | Kind::Published(_) | Kind::Caption(_))
+            && !text.starts_with(['*', '+', '•']);
+        if !in_run {
+            break;
+        }
+        if is_headline_candidate(text, &kinds[j])
+            && !is_prose(text)
+            && count_words(text, 4) >= 4
+            && find_timestamp(text).is_none()
+        {
+            best = j;
+        }
+    }
+    best
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
@@ -486,6 +525,7 @@ fn read_header<'a>(
                 }
                 // An outlet credited on the line under the headline (`CNN-IBN`).
                 if under_headline
+                    && !header_has_byline
                     && !is_prose(text)
                     && is_affiliation_line(text)
                     && article.byline.is_none()
@@ -725,6 +765,30 @@ mod tests {
             (0, Some("Press Trust of India"))
         );
         assert_eq!(a.agency, None);
+    }
+
+    #[test]
+    fn dek_and_caption_over_the_byline_leave_the_headline_on_top() {
+        let body = "\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let dek = format!(
+            "Council closes old bridge for a year\n\nDrivers will have to take the ring road until the work is done\n\nBy Ann Lee{body}"
+        );
+        assert_eq!(
+            parse(&dek).unwrap().headline,
+            Some("Council closes old bridge for a year")
+        );
+        let caption = format!(
+            "Council closes old bridge for a year\n\nUpdated Nov 19, 6:55 AM\n\nThe old bridge seen from the river.\n\nBy Ann Lee{body}"
+        );
+        assert_eq!(
+            parse(&caption).unwrap().headline,
+            Some("Council closes old bridge for a year")
+        );
+        // A short title under the site's name and tagline stays the headline.
+        let blog = format!(
+            "The Endgame\n\nNotes from a working engineer\n\nShorter builds\n\nby Ann on July 22, 2012{body}"
+        );
+        assert_eq!(parse(&blog).unwrap().headline, Some("Shorter builds"));
     }
 
     #[test]
