@@ -20,7 +20,7 @@ use crate::{
     published::{find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_long_prose, is_prose, is_title_like,
+        ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose, is_title_like,
         is_title_like_sentence, link_title, opens_tail,
     },
 };
@@ -227,8 +227,13 @@ struct Frame<'a> {
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, not the story.
-    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && !bs[i].text.starts_with("* ");
+    // Bulleted lines near the top are teasers and captions, and a line closed
+    // by a labelled timestamp is the header; neither is the story.
+    let is_text = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && !bs[i].text.starts_with("* ")
+            && labelled_timestamp_at_end(bs[i].text).is_none()
+    };
     let first_prose = (0..bs.len()).find(|&i| {
         is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
             || is_text(i) && is_long_prose(bs[i].text)
@@ -308,12 +313,55 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         Some(b) => (0..b)
             .rev()
             .find(|i| candidate(i) && !is_prose(bs[*i].text))
-            .or_else(|| (0..b).rev().find(candidate)),
+            .map(|h| top_of_header(bs, kinds, h))
+            .or_else(|| {
+                (0..b)
+                    .rev()
+                    .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
+            }),
         None => (0..end)
             .filter(candidate)
             .find(|&i| count_words(bs[i].text, 2) >= 2)
             .or_else(|| (0..end).find(candidate)),
     }
+}
+
+/// How far above the line nearest the byline the headline may stand.
+const HEADER_RUN: usize = 4;
+
+/// The headline of the header run that ends at the title-like line `h` nearest
+/// the byline. Headline, dek, timestamp and photo caption stand together above
+/// the byline: when `h` reads as a dek or caption (a sentence), a label (no
+/// lower case), a timestamp or a bare name, the topmost title of four words or
+/// more in that run is the headline. The run stops at navigation, furniture and
+/// bulleted lines.
+fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
+    let near = bs[h].text;
+    let not_a_title = is_title_like_sentence(near)
+        || near.ends_with('.')
+        || !near.contains(char::is_lowercase)
+        || find_timestamp(near).is_some()
+        || parse_bare_byline(near).is_some();
+    if !not_a_title {
+        return h;
+    }
+    let mut best = h;
+    for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
+        let text = bs[j].text;
+        let in_run = matches!(kinds[j], Kind::Text | Kind::Published(_) | Kind::Caption(_))
+            && !text.starts_with(['*', '+', '•']);
+        if !in_run {
+            break;
+        }
+        if is_headline_candidate(text, &kinds[j])
+            && !is_prose(text)
+            && count_words(text, 4) >= 4
+            && find_timestamp(text).is_none()
+        {
+            best = j;
+        }
+    }
+    best
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
@@ -324,6 +372,19 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
+        && !is_page_label(text)
+}
+
+/// Whether a line holds more than one sentence written as prose (`Get alerts
+/// by email. The news that matters, every morning.`): a promo or a dek. A
+/// headline of two sentences is set in title case (`Stock Falls. Why You
+/// Shouldn't Worry.`).
+fn is_two_sentences(text: &str) -> bool {
+    text.ends_with('.')
+        && is_title_like_sentence(text)
+        && text
+            .match_indices(". ")
+            .any(|(at, _)| text[at + 2..].starts_with(char::is_uppercase))
 }
 
 /// A paragraph opening with a byline that runs into the dateline:
@@ -351,6 +412,25 @@ fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
         return None;
     }
     bs.get(i + 1).and_then(|next| parse_bare_byline(next.text))
+}
+
+/// The timestamp closing a line after a label word: a headline printed with its
+/// date, `Mayor quits Politics news, Updated Nov 06, 2012 at 10:16pm IST`.
+/// Story sentences end with a stop, not with a labelled date.
+fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
+    let text = text.trim_end();
+    let ts = find_timestamp(text)?;
+    let at = ts.as_ptr() as usize - text.as_ptr() as usize;
+    if at + ts.len() != text.len() {
+        return None;
+    }
+    let label = text[..at].trim_end_matches([' ', ':']);
+    let label = label.strip_suffix(" on").unwrap_or(label);
+    let word = label.rsplit(' ').next().unwrap_or("");
+    ["updated", "posted", "published"]
+        .iter()
+        .any(|l| word.eq_ignore_ascii_case(l))
+        .then_some(ts)
 }
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
@@ -383,6 +463,7 @@ fn read_header<'a>(
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(_, ts)| ts);
     let mut names_line = None;
+    let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
@@ -397,6 +478,7 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
             Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
             Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
@@ -407,6 +489,20 @@ fn read_header<'a>(
                 if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
                     b.affiliation = Some(text);
                 }
+            }
+            // A wire service named alone under the headline of a story without
+            // a byline (`Press Trust of India`) credits the story to it.
+            Kind::SignOff(_)
+                if under_headline
+                    && !header_has_byline
+                    && !is_prose(text)
+                    && text.starts_with(|c: char| c.is_alphabetic()) =>
+            {
+                article.byline = Some(Byline {
+                    text,
+                    authors: Vec::new(),
+                    affiliation: Some(text),
+                });
             }
             Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
@@ -427,9 +523,9 @@ fn read_header<'a>(
                         continue;
                     }
                 }
-                // An outlet credited on the line under the headline (`Press Trust of India`).
-                let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+                // An outlet credited on the line under the headline (`CNN-IBN`).
                 if under_headline
+                    && !header_has_byline
                     && !is_prose(text)
                     && is_affiliation_line(text)
                     && article.byline.is_none()
@@ -479,6 +575,10 @@ fn header_published<'a>(
     (below..frame.body_start)
         .find_map(shown)
         .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
+        .or_else(|| {
+            let h = frame.headline?;
+            labelled_timestamp_at_end(bs[h].text).map(|ts| (h, ts))
+        })
 }
 
 /// Whether the link list opening at `heading` sits inside the story: after its
@@ -665,6 +765,56 @@ mod tests {
             ]
         );
         assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn page_banners_and_promos_are_not_headlines() {
+        let text = "BREAKING NEWS\n\nGet our alerts by email. The stories that matter, delivered every morning.\n\nBy Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, None);
+        let text = "Council closes old bridge\n\nNew, 4 comments\n\nBy Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n";
+        assert_eq!(
+            parse(text).unwrap().headline,
+            Some("Council closes old bridge")
+        );
+    }
+
+    #[test]
+    fn headline_printed_with_its_date_is_header() {
+        let text = "Mayor quits over budget row City news, Updated Mar 04, 2013 at 09:15am IST\nPress Trust of India\n\nPune: The mayor resigned on Monday after the council rejected his budget for the second time this year.\n\nHe will stay in office until the council elects a successor.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("Mar 04, 2013 at 09:15am IST"));
+        assert!(a.paragraphs[0].starts_with("Pune: The mayor"));
+        let b = a.byline.unwrap();
+        assert_eq!(
+            (b.authors.len(), b.affiliation),
+            (0, Some("Press Trust of India"))
+        );
+        assert_eq!(a.agency, None);
+    }
+
+    #[test]
+    fn dek_and_caption_over_the_byline_leave_the_headline_on_top() {
+        let body = "\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let dek = format!(
+            "Council closes old bridge for a year\n\nDrivers will have to take the ring road until the work is done\n\nBy Ann Lee{body}"
+        );
+        assert_eq!(
+            parse(&dek).unwrap().headline,
+            Some("Council closes old bridge for a year")
+        );
+        let caption = format!(
+            "Council closes old bridge for a year\n\nUpdated Nov 19, 6:55 AM\n\nThe old bridge seen from the river.\n\nBy Ann Lee{body}"
+        );
+        assert_eq!(
+            parse(&caption).unwrap().headline,
+            Some("Council closes old bridge for a year")
+        );
+        // A short title under the site's name and tagline stays the headline.
+        let blog = format!(
+            "The Endgame\n\nNotes from a working engineer\n\nShorter builds\n\nby Ann on July 22, 2012{body}"
+        );
+        assert_eq!(parse(&blog).unwrap().headline, Some("Shorter builds"));
     }
 
     #[test]

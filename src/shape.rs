@@ -135,6 +135,41 @@ pub(crate) fn link_title(text: &str) -> &str {
     t
 }
 
+/// Banners and widgets a page prints as a line of their own, read whole and
+/// case-blind: they look like short titles but never name a story.
+const PAGE_LABELS: [&str; 7] = [
+    "breaking news",
+    "breaking news emails",
+    "accessibility links",
+    "skip to content",
+    "top stories",
+    "most popular",
+    "trending now",
+];
+
+/// Whether a short line is a page label rather than a story's title: a banner
+/// (`BREAKING NEWS`), a search box (`SEARCH example.com`), a comment count
+/// (`New, 6 comments`).
+pub(crate) fn is_page_label(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 40 {
+        return false;
+    }
+    let mut buf = [0u8; 40];
+    let lower = crate::ascii::lower(t, &mut buf);
+    let lower: &str = &lower;
+    if PAGE_LABELS.contains(&lower) {
+        return true;
+    }
+    // A search box with its placeholder: `Search`, `SEARCH example.com`.
+    if (lower == "search" || lower.starts_with("search ")) && count_words(t, 4) <= 3 {
+        return true;
+    }
+    let count = lower.strip_prefix("new,").unwrap_or(lower).trim_start();
+    let digits = count.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
+}
+
 /// Whether a block is unmistakably story prose.
 pub(crate) fn is_long_prose(text: &str) -> bool {
     count_words(text, 20) >= 20
@@ -173,6 +208,11 @@ mod tests {
         assert!(is_author_note("Send news tips to tips@example.com."));
         assert!(!is_author_note("Jane Roe said the bridge would close."));
         assert!(opens_tail("Leave a Comment"));
+        assert!(is_page_label("BREAKING NEWS"));
+        assert!(is_page_label("New, 12 comments"));
+        assert!(is_page_label("SEARCH example.com"));
+        assert!(!is_page_label("Search for survivors ends after storm"));
+        assert!(!is_page_label("Breaking news rules for reporters"));
         assert!(!opens_tail("Leaving home was hard."));
     }
 }
