@@ -20,8 +20,8 @@ use crate::{
     published::{find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail,
+        closes_sentence, ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose,
+        is_title_like, is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -581,6 +581,13 @@ fn header_published<'a>(
         })
 }
 
+/// Whether a line under a list heading reads as a link title: a title-like line
+/// that is not story prose. A long headline reads as prose unless it is seen not
+/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`).
+fn is_list_entry(text: &str) -> bool {
+    is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
+}
+
 /// Whether the link list opening at `heading` sits inside the story: after its
 /// short entries the story's prose goes on, three paragraphs of it in a row
 /// closed by a full stop (link titles, however long, seldom end in one; an
@@ -684,7 +691,7 @@ fn read_body<'a>(
                     article.boilerplate.push(text);
                     continue;
                 }
-                if in_link_list && is_title_like(text) && !is_prose(text) {
+                if in_link_list && is_list_entry(text) {
                     let title = link_title(text);
                     // One- and two-word entries of a link list are section links.
                     if count_words(title, 3) >= 3 {
@@ -840,6 +847,14 @@ mod tests {
             "Storm closes bridge\n\n{para}\n\nRelated:\n\nMayor opens the new library on Main Street\n\nJane Roe writes about towns and the people who run them for several papers.\n\nNote: The views expressed in this article are those of the author alone.\n"
         );
         assert_eq!(parse(&text).unwrap().paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn long_link_titles_that_close_no_sentence() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRelated articles:\n\nMother of three ‘told council about the cracks in the old bridge years before it shut’\n\nBand plays two shows at the old mill on the river this week (dates and stream)\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.paragraphs.len(), 1);
     }
 
     #[test]
