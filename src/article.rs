@@ -588,6 +588,13 @@ fn is_list_entry(text: &str) -> bool {
     is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
 }
 
+/// A teaser's kicker: a label of four words at most in capitals.
+fn is_kicker(text: &str) -> bool {
+    count_words(text, 5) <= 4
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+}
+
 /// Whether the link list opening at `heading` sits inside the story: after its
 /// short entries the story's prose goes on, three paragraphs of it in a row
 /// closed by a full stop (link titles, however long, seldom end in one; an
@@ -693,8 +700,9 @@ fn read_body<'a>(
                 }
                 if in_link_list && is_list_entry(text) {
                     let title = link_title(text);
-                    // One- and two-word entries of a link list are section links.
-                    if count_words(title, 3) >= 3 {
+                    // One- and two-word entries of a link list are section links;
+                    // a short line in capitals is a teaser's kicker (`RANDY ANDY`).
+                    if count_words(title, 3) >= 3 && !is_kicker(title) {
                         article.related.push(title);
                     } else {
                         article.boilerplate.push(text);
@@ -855,6 +863,23 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.related.len(), 2);
         assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn kickers_in_link_lists_are_furniture() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nMost Popular\n\n‘OUT OF TIME’\n\nMayor opens the new library on Main Street\n\nFLOOD WATCH 2019\n\nRIVER RISES TO RECORD AS TOWNS WAIT FOR HELP\n";
+        let a = parse(text).unwrap();
+        assert_eq!(
+            a.related,
+            [
+                "Mayor opens the new library on Main Street",
+                "RIVER RISES TO RECORD AS TOWNS WAIT FOR HELP"
+            ]
+        );
+        assert_eq!(
+            a.boilerplate,
+            ["Most Popular", "‘OUT OF TIME’", "FLOOD WATCH 2019"]
+        );
     }
 
     #[test]
