@@ -426,6 +426,24 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
     (credit.len() <= 80 && (photo || after_sentence && credited)).then_some(credit)
 }
 
+/// A photographer and a service closing a caption after its last sentence:
+/// `... on July 25, 2019. J. Scott Applewhite / AP file`, `... Jaafar ASHTIYEH / AFP`.
+fn trailing_slash_credit(t: &str) -> Option<&str> {
+    let at = crate::ascii::rfind(t, ". ")?;
+    let credit = t[at + 2..].trim();
+    let (name, service) = credit.split_once('/')?;
+    let names = name.split_whitespace();
+    let named = (1..=4).contains(&names.clone().count())
+        && names.clone().all(|w| w.starts_with(char::is_uppercase));
+    let service = service.trim();
+    let service = ["file", "File", "photo", "Photo"]
+        .iter()
+        .find_map(|w| service.strip_suffix(w))
+        .map_or(service, str::trim_end);
+    let photo_service = Agency::known(service).is_some() || service == "Getty Images";
+    (credit.len() <= 60 && named && photo_service).then_some(credit)
+}
+
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     let t = text.trim();
@@ -488,6 +506,12 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         return Some(Caption {
             text: t,
             credit: None,
+        });
+    }
+    if let Some(credit) = trailing_slash_credit(t) {
+        return Some(Caption {
+            text: t,
+            credit: Some(credit),
         });
     }
     if let Some(credit) = trailing_paren_credit(t) {
@@ -686,6 +710,10 @@ mod tests {
         let c = caption("Stars arrive at the show. (Matt Sayles/AP Photo)").unwrap();
         assert_eq!(c.credit, Some("Matt Sayles/AP Photo"));
         assert!(caption("[Photo via screengrab]").is_some());
+        let c = caption("The senator speaks at the Capitol on July 25, 2019. Jane Roe / AP file")
+            .unwrap();
+        assert_eq!(c.credit, Some("Jane Roe / AP file"));
+        assert!(caption("Officials met on Monday. Prices rose 3/4 percent").is_none());
         assert!(caption("He said the photo was taken in Paris.").is_none());
     }
 
