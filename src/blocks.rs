@@ -65,7 +65,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     let title = title.trim();
     let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
     (capital_after_marker && !title.is_empty() && title.len() <= 200 && !title.contains('\n'))
-        .then_some(title)
+        .then(|| crate::shape::without_tag(title))
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
@@ -699,6 +699,10 @@ mod tests {
         );
         assert_eq!(related_item("Related: A story"), Some("A story"));
         assert_eq!(related_item("READ MORE: Another"), Some("Another"));
+        assert_eq!(
+            related_item("See also: Storm hits coast [VIDEO]"),
+            Some("Storm hits coast")
+        );
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
     }

@@ -141,7 +141,23 @@ pub(crate) fn link_title(text: &str) -> &str {
             t = after.trim_start();
         }
     }
-    t
+    without_tag(t)
+}
+
+/// A link title without the tag in capitals that closes it and the bar
+/// separating it from the next: `Title [VIDEO]`, `Title [INSIGHT]|`.
+pub(crate) fn without_tag(title: &str) -> &str {
+    let t = title.trim_end_matches(['|', ' ']);
+    let Some(open) = t.strip_suffix(']').and_then(|s| s.rfind('[')) else {
+        return t;
+    };
+    let tag = &t[open + 1..t.len() - 1];
+    let is_tag = tag.len() >= 3 && tag.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    if is_tag && open > 0 {
+        t[..open].trim_end()
+    } else {
+        t
+    }
 }
 
 /// Banners and widgets a page prints as a line of their own, read whole and
@@ -202,6 +218,12 @@ mod tests {
         assert_eq!(link_title("3. Storm hits coast"), "Storm hits coast");
         assert_eq!(link_title("+ 2020 Sentra launched"), "2020 Sentra launched");
         assert_eq!(link_title("10:30am update"), "10:30am update");
+        assert_eq!(link_title("Storm hits coast [VIDEO]"), "Storm hits coast");
+        assert_eq!(
+            link_title("Storm hits coast [INSIGHT]|"),
+            "Storm hits coast"
+        );
+        assert_eq!(link_title("Storm hits [part 2]"), "Storm hits [part 2]");
     }
 
     #[test]
