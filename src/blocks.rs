@@ -41,8 +41,10 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
                     tag_no_case("read also"),
                     tag_no_case("also read"),
                     tag_no_case("see also"),
+                    tag_no_case("see more"),
                     tag_no_case("more"),
                     tag_no_case("watch"),
+                    tag_no_case("read"),
                 )),
                 char(':'),
             ),
@@ -64,8 +66,14 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     let (title, marker) = parse_related_marker(text).ok()?;
     let title = title.trim();
     let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
-    (capital_after_marker && !title.is_empty() && title.len() <= 200 && !title.contains('\n'))
-        .then(|| crate::shape::without_tag(title))
+    // `More: http://...` points to a site, not a story.
+    let address = title.starts_with("http") || title.starts_with("www.");
+    (capital_after_marker
+        && !address
+        && !title.is_empty()
+        && title.len() <= 200
+        && !title.contains('\n'))
+    .then(|| crate::shape::without_tag(title))
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
@@ -700,9 +708,14 @@ mod tests {
         assert_eq!(related_item("Related: A story"), Some("A story"));
         assert_eq!(related_item("READ MORE: Another"), Some("Another"));
         assert_eq!(
-            related_item("See also: Storm hits coast [VIDEO]"),
+            related_item("SEE MORE: Storm hits coast [VIDEO]"),
             Some("Storm hits coast")
         );
+        assert_eq!(
+            related_item("READ: Storm hits coast"),
+            Some("Storm hits coast")
+        );
+        assert_eq!(related_item("More: http://example.com"), None);
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
     }
