@@ -42,6 +42,7 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
                     tag_no_case("also read"),
                     tag_no_case("see also"),
                     tag_no_case("see more"),
+                    tag_no_case("full story"),
                     tag_no_case("more"),
                     tag_no_case("watch"),
                     tag_no_case("read"),
@@ -59,7 +60,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     // Every marker opens with one of these letters: skip the parser for the rest.
     if !matches!(
         text.as_bytes().first().map(u8::to_ascii_lowercase),
-        Some(b'r' | b'm' | b'w' | b's' | b'a')
+        Some(b'r' | b'm' | b'w' | b's' | b'a' | b'f')
     ) {
         return None;
     }
@@ -77,7 +78,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 32] = [
+const LIST_HEADINGS: [&str; 38] = [
     "related",
     "related posts",
     "related stories",
@@ -110,6 +111,12 @@ const LIST_HEADINGS: [&str; 32] = [
     "what to read next",
     "complete coverage",
     "story timeline",
+    "previous posts",
+    "previous posts in the series",
+    "previous posts in this series",
+    "other posts in this series",
+    "more in this series",
+    "check out",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -691,6 +698,8 @@ mod tests {
             "More from CNN",
             "Most read in world news",
             "Trending in Entertainment",
+            "Previous posts in the series",
+            "Check out:",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
@@ -716,6 +725,10 @@ mod tests {
             Some("Storm hits coast")
         );
         assert_eq!(related_item("More: http://example.com"), None);
+        assert_eq!(
+            related_item("Full Story: Streetcar: Good Project"),
+            Some("Streetcar: Good Project")
+        );
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
     }
