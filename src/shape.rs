@@ -26,6 +26,21 @@ pub(crate) fn closes_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Whether a line is set in headline case: three or more of its longer words
+/// (four letters or more), and nearly all of them, open with a capital.
+pub(crate) fn is_headline_case(text: &str) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    for w in text.split_whitespace().take(40) {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().take_while(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        long += 1;
+        capital += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 3 && capital * 4 >= long * 3
+}
+
 /// Openings of lines that mark the end of a story on a page.
 const END_MARKERS: [&str; 21] = [
     "comments",
@@ -241,6 +256,12 @@ mod tests {
         assert!(closes_sentence("He said: \"We will.\""));
         assert!(!closes_sentence("Mother ‘gave up on the list’"));
         assert!(!closes_sentence("Band plays two shows (dates and stream)"));
+        assert!(is_headline_case(
+            "How Far Do You Go to Protect Your Privacy on Facebook?"
+        ));
+        assert!(!is_headline_case(
+            "How far would you go to protect your privacy on Facebook?"
+        ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
         assert!(is_page_label("New, 12 comments"));
