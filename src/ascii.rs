@@ -41,12 +41,25 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
 /// Whether `hay` holds the lower-case ASCII `needle` in any case, found from
 /// the needle's byte at `pivot`, which the caller picks for being rare in text.
 pub(crate) fn contains_case_blind(hay: &str, needle: &str, pivot: usize) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let p = n[pivot];
+    contains_any_case_blind(hay, &[(needle, pivot)])
+}
+
+/// Whether `hay` holds any of the lower-case ASCII needles in any case; each
+/// is given with the index of a byte they all share (the pivot), so that one
+/// pass over the pivot's occurrences finds them all.
+pub(crate) fn contains_any_case_blind(hay: &str, needles: &[(&str, usize)]) -> bool {
+    let h = hay.as_bytes();
+    let Some(&(first, pivot)) = needles.first() else {
+        return false;
+    };
+    let p = first.as_bytes()[pivot];
     memchr::memchr2_iter(p, p.to_ascii_uppercase(), h).any(|at| {
-        at >= pivot
-            && h.get(at - pivot..at - pivot + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        needles.iter().any(|&(n, pivot)| {
+            let n = n.as_bytes();
+            at >= pivot
+                && h.get(at - pivot..at - pivot + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
     })
 }
 
@@ -106,6 +119,13 @@ mod tests {
                     "{hay:?} {needle:?}"
                 );
             }
+            let labels = [("updated", 1), ("posted", 0)];
+            assert_eq!(
+                contains_any_case_blind(hay, &labels),
+                labels
+                    .iter()
+                    .any(|(l, _)| hay.to_ascii_lowercase().contains(l)),
+            );
         }
     }
 
