@@ -633,7 +633,14 @@ fn read_body<'a>(
                 article.boilerplate.push(text);
                 in_link_list = true;
             }
-            Kind::Furniture | Kind::Nav | Kind::Published(_) => article.boilerplate.push(text),
+            Kind::Furniture | Kind::Nav => article.boilerplate.push(text),
+            // A date under a teaser belongs to the link list's furniture; a date
+            // standing in the story or its comments is neither story nor furniture.
+            Kind::Published(_) => {
+                if in_link_list {
+                    article.boilerplate.push(text);
+                }
+            }
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Credit(c, agency) => {
                 article.credits = Some(c);
@@ -799,6 +806,14 @@ mod tests {
             "The Endgame\n\nNotes from a working engineer\n\nShorter builds\n\nby Ann on July 22, 2012{body}"
         );
         assert_eq!(parse(&blog).unwrap().headline, Some("Shorter builds"));
+    }
+
+    #[test]
+    fn dates_are_furniture_only_in_link_lists() {
+        let text = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nMarch 3, 2019\n\nRelated Posts\n\nCouncil votes to repair the old bridge\n\nMarch 1, 2019\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related, ["Council votes to repair the old bridge"]);
+        assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
     }
 
     #[test]
