@@ -12,7 +12,7 @@ use nom::{
     sequence::terminated,
 };
 
-use crate::published::{leading_timestamp, parse_published};
+use crate::published::{leading_timestamp, parse_published, strip_label};
 
 /// The byline of a story: who wrote it and for whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,7 +339,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     let tail = after[names_len..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
     });
-    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let tail = unlabel(tail);
     let published = before_published
         .or_else(|| {
             leading_timestamp(
@@ -387,7 +387,7 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     let tail = line[names_len..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
     });
-    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let tail = unlabel(tail);
     let tail = match tail.strip_prefix('@') {
         Some(t) => t
             .split_once(' ')
@@ -407,6 +407,16 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
         },
         published,
     })
+}
+
+/// The text after the names without the word that introduces their date:
+/// `on`, `On`, `Published`, `Updated on` (`By Ann Lee On 11/13/19 at 4:00 PM`).
+fn unlabel(tail: &str) -> &str {
+    let tail = match tail.get(..3) {
+        Some(on) if on.eq_ignore_ascii_case("on ") => &tail[3..],
+        _ => tail,
+    };
+    strip_label(tail)
 }
 
 /// Whether a by-marker can start here: the parser is only run where it can succeed.
@@ -471,6 +481,22 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn labelled_date_after_the_names() {
+        assert_eq!(
+            by("By Ann Lee On 3/4/21 at 9:00 AM EST"),
+            (vec!["Ann Lee"], None, Some("3/4/21 at 9:00 AM EST"))
+        );
+        assert_eq!(
+            by("by Ann Lee Published Mar. 4, 2021 9:00 am Updated Mar. 4, 2021 10:10 am"),
+            (vec!["Ann Lee"], None, Some("Mar. 4, 2021 9:00 am"))
+        );
+        assert_eq!(
+            by("By: Bo Chan | Posted: March 4, 2021 at 9:00 AM"),
+            (vec!["Bo Chan"], None, Some("March 4, 2021 at 9:00 AM"))
+        );
     }
 
     #[test]
