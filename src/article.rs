@@ -186,7 +186,7 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     let frame = find_frame(bs, kinds);
-    read_header(bs, kinds, &frame, article);
+    read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
@@ -453,6 +453,7 @@ fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
 }
 
 fn read_header<'a>(
+    text: &'a str,
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
@@ -461,7 +462,7 @@ fn read_header<'a>(
     article.headline = frame.headline.map(|h| bs[h].text);
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
-    article.published = published.map(|(_, ts)| ts);
+    article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     for i in 0..frame.body_start {
@@ -549,6 +550,28 @@ fn read_header<'a>(
             _ => article.boilerplate.push(text),
         }
     }
+}
+
+/// A date printed with its clock time on the next line (`November 6, 2012 |`
+/// then `12:37 pm |`): one timestamp, the slice of the input across both lines.
+fn with_time_below<'a>(
+    text: &'a str,
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    at: usize,
+    ts: &'a str,
+) -> &'a str {
+    let time = match (kinds.get(at + 1), bs.get(at + 1)) {
+        (Some(Kind::Published(time)), Some(next)) if !next.after_blank => *time,
+        _ => return ts,
+    };
+    let clock_only = !time.contains(|c: char| c.is_alphabetic() && !"apmAPM.".contains(c));
+    if ts.contains(':') || !time.contains(':') || !clock_only {
+        return ts;
+    }
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let end = offset(time) + time.trim_end_matches([' ', '|', ',']).len();
+    text.get(offset(ts)..end).unwrap_or(ts)
 }
 
 /// The publication time shown around the headline, and the block showing it:
@@ -789,6 +812,13 @@ mod tests {
             "The Endgame\n\nNotes from a working engineer\n\nShorter builds\n\nby Ann on July 22, 2012{body}"
         );
         assert_eq!(parse(&blog).unwrap().headline, Some("Shorter builds"));
+    }
+
+    #[test]
+    fn date_and_time_on_consecutive_lines_are_one_timestamp() {
+        let text = "Council closes old bridge\n\nBy Ann Lee\nMarch 4, 2021 |\n9:05 am |\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
     }
 
     #[test]
