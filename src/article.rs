@@ -646,7 +646,14 @@ fn read_body<'a>(
                 article.boilerplate.push(text);
                 in_link_list = true;
             }
-            Kind::Furniture | Kind::Nav | Kind::Published(_) => article.boilerplate.push(text),
+            Kind::Furniture | Kind::Nav => article.boilerplate.push(text),
+            // A date under a teaser belongs to the link list's furniture; a date
+            // standing in the story or its comments is neither story nor furniture.
+            Kind::Published(_) => {
+                if in_link_list {
+                    article.boilerplate.push(text);
+                }
+            }
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Credit(c, agency) => {
                 article.credits = Some(c);
@@ -819,6 +826,14 @@ mod tests {
         let text = "Council closes old bridge\n\nBy Ann Lee\nMarch 4, 2021 |\n9:05 am |\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
         let a = parse(text).unwrap();
         assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
+    }
+
+    #[test]
+    fn dates_are_furniture_only_in_link_lists() {
+        let text = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nMarch 3, 2019\n\nRelated Posts\n\nCouncil votes to repair the old bridge\n\nMarch 1, 2019\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related, ["Council votes to repair the old bridge"]);
+        assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
     }
 
     #[test]

@@ -113,7 +113,12 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
+    // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
+    let section_list = lower.split_once(" in ").is_some_and(|(head, _)| {
+        LIST_HEADINGS.contains(&head) && t.split_whitespace().count() <= 6
+    });
     LIST_HEADINGS.contains(&lower)
+        || section_list
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more ") && lower.ends_with(" stories"))
@@ -205,9 +210,23 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "push notifications",
 ];
 
+/// Newsletter and share-menu wording that a story sentence can hold too
+/// (`... pitches in your inbox on a regular basis?`): it marks only a line of
+/// [`PROMPT_LINE`] bytes or fewer.
+const PROMPT_PHRASES: [&str; 4] = [
+    "your inbox",
+    "breaking news alerts",
+    "breaking news emails",
+    "sharing options",
+];
+
+/// Longest line a prompt phrase marks as furniture.
+const PROMPT_LINE: usize = 120;
+
 /// The furniture phrases, and the social networks a follow prompt names, each
 /// found in one pass over a line whatever its case.
 static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&FURNITURE_PHRASES));
+static PROMPT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&PROMPT_PHRASES));
 static SOCIAL_FINDER: LazyLock<AhoCorasick> =
     LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
 
@@ -238,11 +257,15 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let lower = crate::ascii::lower(head, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     let whole = head.len() == t.len();
-    if whole && (FURNITURE.contains(&unbulleted) || is_counter(unbulleted)) {
+    if whole
+        && (FURNITURE.contains(&unbulleted)
+            || is_counter(unbulleted)
+            || is_gallery_counter(unbulleted))
+    {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
-    if labels.iter().any(|l| unbulleted.starts_with(l)) {
+    if labels.iter().any(|l| unbulleted.starts_with(l)) || is_tag_list(t, unbulleted) {
         return true;
     }
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
@@ -254,6 +277,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
     t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(t)
+        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(t)
 }
 
 fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
@@ -293,6 +317,37 @@ fn is_counter(lower: &str) -> bool {
                 | "reactions"
                 | "responses"
         ),
+        _ => false,
+    }
+}
+
+/// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
+/// A sentence opening with the word (`Tags are sold ...`) ends like one or runs long.
+fn is_tag_list(t: &str, lower: &str) -> bool {
+    let rest = ["tags", "topics"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w));
+    match rest {
+        Some("") => true,
+        Some(r) if r.starts_with(' ') => {
+            !crate::shape::ends_sentence(t) && crate::ascii::count_words(t, 13) <= 12
+        }
+        _ => false,
+    }
+}
+
+/// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = ["image ", "photo ", "slide ", "picture "]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .unwrap_or(lower);
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = rest.split_whitespace();
+    let mut w = [""; 5];
+    let n = w.iter_mut().zip(&mut words).map(|(s, x)| *s = x).count();
+    match w[..n] {
+        [a, "of" | "/", b] | [a, "of", "/", b] => number(a) && number(b),
         _ => false,
     }
 }
@@ -598,6 +653,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn list_headings() {
+        for t in [
+            "Related Posts",
+            "More from CNN",
+            "Most read in world news",
+            "Trending in Entertainment",
+        ] {
+            assert!(is_list_heading(t), "{t}");
+        }
+        assert!(!is_list_heading(
+            "Most read in the evening papers, the column"
+        ));
+    }
+
+    #[test]
     fn related_markers() {
         assert_eq!(
             related_item("RELATED Kremlin cancels Friday talks"),
@@ -631,10 +701,24 @@ mod tests {
             "6",
             "© 2019 Hearst",
             "* Facebook",
+            "Image 1 of 13",
+            "1 / 4",
+            "Image 1 of / 4",
+            "2 of 6",
+            "Receive the latest local updates in your inbox",
+            "Breaking News Emails",
+            "Tags",
+            "Topics Bridges County council",
+            "Share All sharing options for: Council closes bridge",
         ] {
             assert!(is_furniture(t), "{t}");
         }
         assert!(!is_furniture("Share prices fell on Monday."));
+        assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("Tags are sold at the county office."));
+        assert!(!is_furniture(
+            "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
+        ));
     }
 
     #[test]
