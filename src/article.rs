@@ -185,6 +185,7 @@ fn read_into<'a>(
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
+    bulleted_bylines(bs, kinds);
     let frame = find_frame(bs, kinds);
     read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
@@ -213,6 +214,29 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
                 text: bs[j].text,
                 credit: None,
             });
+        }
+    }
+}
+
+/// Article meta printed as a list above the story: `* Debbie White` and then
+/// `* 18 Nov 2019, 19:09`. A bulleted name with a bulleted timestamp right
+/// under it is the byline (a name alone in a list is a menu or a teaser).
+fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    let header_end = bs
+        .iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len());
+    for i in 0..header_end.min(bs.len().saturating_sub(1)) {
+        let (line, next) = (bs[i].text, bs[i + 1].text);
+        if !line.starts_with("* ") || !next.starts_with("* ") {
+            continue;
+        }
+        if !matches!(kinds[i], Kind::Text | Kind::Nav) || find_timestamp(next).is_none() {
+            continue;
+        }
+        if let Some(b) = parse_bare_byline(line).filter(|b| b.published.is_none()) {
+            kinds[i] = Kind::Byline(b);
+            return;
         }
     }
 }
@@ -482,7 +506,9 @@ fn read_header<'a>(
         let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
             Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
-            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
+            // The line showing the published time is header, whatever else it reads as.
+            Kind::Published(_) | Kind::Nav | Kind::Furniture
+                if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
@@ -834,6 +860,16 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Council votes to repair the old bridge"]);
         assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
+    }
+
+    #[test]
+    fn bulleted_name_over_bulleted_date_is_the_byline() {
+        let text = "STORM WARNING\n\nCouncil closes old bridge as river rises\n\n* Ann Lee\n* 4 Mar 2021, 09:05\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+        assert_eq!(a.published, Some("4 Mar 2021, 09:05"));
+        assert_eq!(a.boilerplate, ["STORM WARNING"]);
     }
 
     #[test]
