@@ -343,9 +343,29 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                     .rev()
                     .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
             }),
+        // Without a byline, the header's timestamp anchors it: a title of four
+        // words or more in the three lines above the first timestamp (one that
+        // heads no link list) is the headline; names, outlets and sentences
+        // between them are credits and deks.
         None => (0..end)
-            .filter(candidate)
-            .find(|&i| count_words(bs[i].text, 2) >= 2)
+            .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
+            .find(|&i| matches!(kinds[i], Kind::Published(_)))
+            .and_then(|p| {
+                (p.saturating_sub(3)..p).rev().find(|&i| {
+                    let t = bs[i].text;
+                    candidate(&i)
+                        && !is_prose(t)
+                        && !t.ends_with('.')
+                        && count_words(t, 4) >= 4
+                        && parse_bare_byline(t).is_none()
+                        && !is_affiliation_line(t)
+                })
+            })
+            .or_else(|| {
+                (0..end)
+                    .filter(candidate)
+                    .find(|&i| count_words(bs[i].text, 2) >= 2)
+            })
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -663,7 +683,10 @@ fn read_body<'a>(
                 continue;
             }
         }
-        if Some(text) == article.headline {
+        // The headline repeated on the page is neither headline nor body; in a
+        // link list it is a link to the story like the others.
+        if Some(text) == article.headline && !in_link_list && !matches!(kinds[i], Kind::Related(_))
+        {
             continue;
         }
         match &mut kinds[i] {
@@ -870,6 +893,14 @@ mod tests {
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
         assert_eq!(a.published, Some("4 Mar 2021, 09:05"));
         assert_eq!(a.boilerplate, ["STORM WARNING"]);
+    }
+
+    #[test]
+    fn without_byline_the_timestamp_anchors_the_headline() {
+        let text = "Previous Next\n\nWorld\n\nCouncil closes old bridge as river rises\n\nMarch 4, 2021\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n\nRelated\n\nCouncil closes old bridge as river rises\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.related, ["Council closes old bridge as river rises"]);
     }
 
     #[test]
