@@ -20,8 +20,8 @@ use crate::{
     published::{find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail,
+        ends_sentence, is_author_note, is_cookie_notice, is_long_prose, is_page_label, is_prose,
+        is_title_like, is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -251,12 +251,14 @@ struct Frame<'a> {
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, and a line closed
-    // by a labelled timestamp is the header; neither is the story.
+    // Bulleted lines near the top are teasers and captions, a line closed by a
+    // labelled timestamp is the header, a cookie notice is furniture: none of
+    // them opens the story.
     let is_text = |i: usize| {
         matches!(kinds[i], Kind::Text)
             && !bs[i].text.starts_with("* ")
             && labelled_timestamp_at_end(bs[i].text).is_none()
+            && !is_cookie_notice(bs[i].text)
     };
     let first_prose = (0..bs.len()).find(|&i| {
         is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
