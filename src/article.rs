@@ -332,8 +332,9 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
 /// navigation, prose between them a dek); otherwise the first title-like line of
 /// two words or more.
 fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
-    let byline =
-        (0..end).find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
+    let byline = (0..end)
+        .rev()
+        .find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
     let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
     match byline {
         Some(b) => (0..b)
@@ -387,21 +388,32 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
         || near.ends_with('.')
         || !near.contains(char::is_lowercase)
         || find_timestamp(near).is_some()
-        || parse_bare_byline(near).is_some();
+        || parse_bare_byline(near).is_some()
+        || count_words(near, 2) < 2;
     if !not_a_title {
         return h;
     }
+    let min_words = if count_words(near, 2) < 2 { 3 } else { 4 };
     let mut best = h;
     for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
         let text = bs[j].text;
-        let in_run = matches!(kinds[j], Kind::Text | Kind::Published(_) | Kind::Caption(_))
-            && !text.starts_with(['*', '+', '•']);
+        let in_run = matches!(
+            kinds[j],
+            Kind::Text
+                | Kind::Published(_)
+                | Kind::Caption(_)
+                | Kind::SignOff(_)
+                | Kind::Credit(..)
+        ) && !text.starts_with(['*', '+', '•']);
         if !in_run {
             break;
         }
+        // A title of four words, or of three over a one-word label; a kicker is
+        // shorter or in capitals.
         if is_headline_candidate(text, &kinds[j])
             && !is_prose(text)
-            && count_words(text, 4) >= 4
+            && count_words(text, 4) >= min_words
+            && text.contains(char::is_lowercase)
             && find_timestamp(text).is_none()
         {
             best = j;
@@ -527,7 +539,11 @@ fn read_header<'a>(
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
         let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
+            // Of several, the byline nearest the body: one above the headline
+            // belongs to a menu or a teaser.
+            Kind::Byline(b) if article.byline.is_none() && !before_headline => {
+                article.byline = Some(take_byline(b));
+            }
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
@@ -903,6 +919,14 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
         assert_eq!(a.related, ["Council closes old bridge as river rises"]);
+    }
+
+    #[test]
+    fn header_nearest_the_body_wins_over_menus() {
+        let text = "* Home\n* By Any Means\n* Opinion\n\nBridge Closure Anger\n\n\u{a9} REUTERS / POOL\n\nColumnists\n\nby Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Bridge Closure Anger"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
     }
 
     #[test]
