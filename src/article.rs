@@ -17,11 +17,12 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
-    published::{find_timestamp, parse_published},
+    published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        closes_sentence, ends_sentence, is_author_note, is_headline_case, is_long_prose,
-        is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title, opens_tail,
+        closes_sentence, ends_sentence, is_author_note, is_cookie_notice, is_headline_case,
+        is_long_prose, is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title,
+        opens_tail,
     },
 };
 
@@ -185,8 +186,9 @@ fn read_into<'a>(
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
+    bulleted_bylines(bs, kinds);
     let frame = find_frame(bs, kinds);
-    read_header(bs, kinds, &frame, article);
+    read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
@@ -217,6 +219,29 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     }
 }
 
+/// Article meta printed as a list above the story: `* Debbie White` and then
+/// `* 18 Nov 2019, 19:09`. A bulleted name with a bulleted timestamp right
+/// under it is the byline (a name alone in a list is a menu or a teaser).
+fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    let header_end = bs
+        .iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len());
+    for i in 0..header_end.min(bs.len().saturating_sub(1)) {
+        let (line, next) = (bs[i].text, bs[i + 1].text);
+        if !line.starts_with("* ") || !next.starts_with("* ") {
+            continue;
+        }
+        if !matches!(kinds[i], Kind::Text | Kind::Nav) || find_timestamp(next).is_none() {
+            continue;
+        }
+        if let Some(b) = parse_bare_byline(line).filter(|b| b.published.is_none()) {
+            kinds[i] = Kind::Byline(b);
+            return;
+        }
+    }
+}
+
 /// Where the headline and the body start.
 struct Frame<'a> {
     headline: Option<usize>,
@@ -227,20 +252,22 @@ struct Frame<'a> {
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, and a line closed
-    // by a labelled timestamp is the header; neither is the story.
+    // Bulleted lines near the top are teasers and captions, a line closed by a
+    // labelled timestamp is the header, a cookie notice is furniture: none of
+    // them opens the story.
     let is_text = |i: usize| {
         matches!(kinds[i], Kind::Text)
             && !bs[i].text.starts_with("* ")
             && labelled_timestamp_at_end(bs[i].text).is_none()
+            && !is_cookie_notice(bs[i].text)
     };
+    // The shape of a block is tested before `is_text`, which looks for a timestamp.
     let first_prose = (0..bs.len()).find(|&i| {
-        is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
-            || is_text(i) && is_long_prose(bs[i].text)
+        (is_prose(bs[i].text) && i + 1 < bs.len() || is_long_prose(bs[i].text)) && is_text(i)
     });
     // A dateline may only open a paragraph up to the first long ones.
     let limit = (0..bs.len())
-        .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .filter(|&i| is_long_prose(bs[i].text) && is_text(i))
         .nth(2)
         .map_or(bs.len(), |p| p + 1);
 
@@ -285,7 +312,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     let byline_after = (start + 1..bs.len().min(start + 8))
         .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
     if let Some(j) = byline_after {
-        if let Some(next) = (j + 1..bs.len()).find(|&k| is_text(k) && is_prose(bs[k].text)) {
+        if let Some(next) = (j + 1..bs.len()).find(|&k| is_prose(bs[k].text) && is_text(k)) {
             let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
             if between_is_header {
                 start = next;
@@ -306,8 +333,9 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
 /// navigation, prose between them a dek); otherwise the first title-like line of
 /// two words or more.
 fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
-    let byline =
-        (0..end).find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
+    let byline = (0..end)
+        .rev()
+        .find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
     let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
     match byline {
         Some(b) => (0..b)
@@ -319,9 +347,29 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                     .rev()
                     .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
             }),
+        // Without a byline, the header's timestamp anchors it: a title of four
+        // words or more in the three lines above the first timestamp (one that
+        // heads no link list) is the headline; names, outlets and sentences
+        // between them are credits and deks.
         None => (0..end)
-            .filter(candidate)
-            .find(|&i| count_words(bs[i].text, 2) >= 2)
+            .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
+            .find(|&i| matches!(kinds[i], Kind::Published(_)))
+            .and_then(|p| {
+                (p.saturating_sub(3)..p).rev().find(|&i| {
+                    let t = bs[i].text;
+                    candidate(&i)
+                        && !is_prose(t)
+                        && !t.ends_with('.')
+                        && count_words(t, 4) >= 4
+                        && parse_bare_byline(t).is_none()
+                        && !is_affiliation_line(t)
+                })
+            })
+            .or_else(|| {
+                (0..end)
+                    .filter(candidate)
+                    .find(|&i| count_words(bs[i].text, 2) >= 2)
+            })
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -341,21 +389,32 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
         || near.ends_with('.')
         || !near.contains(char::is_lowercase)
         || find_timestamp(near).is_some()
-        || parse_bare_byline(near).is_some();
+        || parse_bare_byline(near).is_some()
+        || count_words(near, 2) < 2;
     if !not_a_title {
         return h;
     }
+    let min_words = if count_words(near, 2) < 2 { 3 } else { 4 };
     let mut best = h;
     for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
         let text = bs[j].text;
-        let in_run = matches!(kinds[j], Kind::Text | Kind::Published(_) | Kind::Caption(_))
-            && !text.starts_with(['*', '+', '•']);
+        let in_run = matches!(
+            kinds[j],
+            Kind::Text
+                | Kind::Published(_)
+                | Kind::Caption(_)
+                | Kind::SignOff(_)
+                | Kind::Credit(..)
+        ) && !text.starts_with(['*', '+', '•']);
         if !in_run {
             break;
         }
+        // A title of four words, or of three over a one-word label; a kicker is
+        // shorter or in capitals.
         if is_headline_candidate(text, &kinds[j])
             && !is_prose(text)
-            && count_words(text, 4) >= 4
+            && count_words(text, 4) >= min_words
+            && text.contains(char::is_lowercase)
             && find_timestamp(text).is_none()
         {
             best = j;
@@ -419,6 +478,16 @@ fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
 /// Story sentences end with a stop, not with a labelled date.
 fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     let text = text.trim_end();
+    // Most lines are too long for a timestamp line or name none of the label
+    // words: they are read no further.
+    if text.len() > MAX_TIMESTAMP_LINE {
+        return None;
+    }
+    let label_words = [("updated", 1), ("posted", 0), ("published", 0)];
+    let label_word = crate::ascii::contains_any_case_blind(text, &label_words);
+    if !label_word {
+        return None;
+    }
     let ts = find_timestamp(text)?;
     let at = ts.as_ptr() as usize - text.as_ptr() as usize;
     if at + ts.len() != text.len() {
@@ -453,6 +522,7 @@ fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
 }
 
 fn read_header<'a>(
+    text: &'a str,
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
@@ -461,7 +531,7 @@ fn read_header<'a>(
     article.headline = frame.headline.map(|h| bs[h].text);
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
-    article.published = published.map(|(_, ts)| ts);
+    article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     for i in 0..frame.body_start {
@@ -480,8 +550,14 @@ fn read_header<'a>(
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
         let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
-            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
+            // Of several, the byline nearest the body: one above the headline
+            // belongs to a menu or a teaser.
+            Kind::Byline(b) if article.byline.is_none() && !before_headline => {
+                article.byline = Some(take_byline(b));
+            }
+            // The line showing the published time is header, whatever else it reads as.
+            Kind::Published(_) | Kind::Nav | Kind::Furniture
+                if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
@@ -549,6 +625,28 @@ fn read_header<'a>(
             _ => article.boilerplate.push(text),
         }
     }
+}
+
+/// A date printed with its clock time on the next line (`November 6, 2012 |`
+/// then `12:37 pm |`): one timestamp, the slice of the input across both lines.
+fn with_time_below<'a>(
+    text: &'a str,
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    at: usize,
+    ts: &'a str,
+) -> &'a str {
+    let time = match (kinds.get(at + 1), bs.get(at + 1)) {
+        (Some(Kind::Published(time)), Some(next)) if !next.after_blank => *time,
+        _ => return ts,
+    };
+    let clock_only = !time.contains(|c: char| c.is_alphabetic() && !"apmAPM.".contains(c));
+    if ts.contains(':') || !time.contains(':') || !clock_only {
+        return ts;
+    }
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let end = offset(time) + time.trim_end_matches([' ', '|', ',']).len();
+    text.get(offset(ts)..end).unwrap_or(ts)
 }
 
 /// The publication time shown around the headline, and the block showing it:
@@ -648,7 +746,10 @@ fn read_body<'a>(
                 continue;
             }
         }
-        if Some(text) == article.headline {
+        // The headline repeated on the page is neither headline nor body; in a
+        // link list it is a link to the story like the others.
+        if Some(text) == article.headline && !in_link_list && !matches!(kinds[i], Kind::Related(_))
+        {
             continue;
         }
         match &mut kinds[i] {
@@ -834,11 +935,44 @@ mod tests {
     }
 
     #[test]
+    fn date_and_time_on_consecutive_lines_are_one_timestamp() {
+        let text = "Council closes old bridge\n\nBy Ann Lee\nMarch 4, 2021 |\n9:05 am |\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
+    }
+
+    #[test]
     fn dates_are_furniture_only_in_link_lists() {
         let text = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nMarch 3, 2019\n\nRelated Posts\n\nCouncil votes to repair the old bridge\n\nMarch 1, 2019\n";
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Council votes to repair the old bridge"]);
         assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
+    }
+
+    #[test]
+    fn bulleted_name_over_bulleted_date_is_the_byline() {
+        let text = "STORM WARNING\n\nCouncil closes old bridge as river rises\n\n* Ann Lee\n* 4 Mar 2021, 09:05\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+        assert_eq!(a.published, Some("4 Mar 2021, 09:05"));
+        assert_eq!(a.boilerplate, ["STORM WARNING"]);
+    }
+
+    #[test]
+    fn without_byline_the_timestamp_anchors_the_headline() {
+        let text = "Previous Next\n\nWorld\n\nCouncil closes old bridge as river rises\n\nMarch 4, 2021\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n\nRelated\n\nCouncil closes old bridge as river rises\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.related, ["Council closes old bridge as river rises"]);
+    }
+
+    #[test]
+    fn header_nearest_the_body_wins_over_menus() {
+        let text = "* Home\n* By Any Means\n* Opinion\n\nBridge Closure Anger\n\n\u{a9} REUTERS / POOL\n\nColumnists\n\nby Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Bridge Closure Anger"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
     }
 
     #[test]
