@@ -202,7 +202,7 @@ const FURNITURE: [&str; 54] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 20] = [
+const FURNITURE_PHRASES: [&str; 22] = [
     "comments powered by",
     "newsletter",
     "all rights reserved",
@@ -223,6 +223,8 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "letters to the editor",
     "on facebook, twitter",
     "push notifications",
+    "click to share",
+    "(opens in new window)",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
@@ -281,8 +283,13 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let lower = crate::ascii::lower(head, &mut buf);
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     let whole = head.len() == t.len();
+    // A share button names its one network: `Share on linkedin`, `Share on email`.
+    let share_button = unbulleted
+        .strip_prefix("share on ")
+        .is_some_and(|n| !n.is_empty() && !n.contains(' '));
     if whole
-        && (FURNITURE.contains(&unbulleted)
+        && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
+            || share_button
             || is_counter(unbulleted)
             || is_gallery_counter(unbulleted))
     {
@@ -794,6 +801,9 @@ mod tests {
             "Receive the latest local updates in your inbox",
             "Breaking News Emails",
             "Tags",
+            "Share this:",
+            "Share on linkedin",
+            "* Click to share on Twitter (Opens in new window)",
             "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
         ] {
@@ -801,6 +811,7 @@ mod tests {
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("Share on the rise"));
         assert!(!is_furniture("Tags are sold at the county office."));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
