@@ -202,7 +202,7 @@ const FURNITURE: [&str; 54] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 22] = [
+const FURNITURE_PHRASES: [&str; 23] = [
     "comments powered by",
     "newsletter",
     "all rights reserved",
@@ -225,6 +225,7 @@ const FURNITURE_PHRASES: [&str; 22] = [
     "push notifications",
     "click to share",
     "(opens in new window)",
+    "community guidelines",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
@@ -290,9 +291,13 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if whole
         && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
             || share_button
+            || is_loading(unbulleted)
             || is_counter(unbulleted)
             || is_gallery_counter(unbulleted))
     {
+        return true;
+    }
+    if opens_comments(&lower) {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -351,6 +356,33 @@ fn is_counter(lower: &str) -> bool {
         ),
         _ => false,
     }
+}
+
+/// A placeholder left where a script loads content: `Loading comments...`, `Loading content …`.
+fn is_loading(lower: &str) -> bool {
+    lower.strip_prefix("loading").is_some_and(|rest| {
+        let rest = rest.trim_end_matches(['.', '…', ' ']);
+        rest.len() < lower.len() - "loading".len() && rest.split_whitespace().count() <= 2
+    })
+}
+
+/// The heading of a comment section that counts its comments:
+/// `34 responses to “Title”`, `12 thoughts on “Title”`.
+fn opens_comments(lower: &str) -> bool {
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && [
+            " responses to ",
+            " thoughts on ",
+            " comments on ",
+            " replies to ",
+        ]
+        .iter()
+        .any(|w| {
+            lower[digits..]
+                .strip_prefix(w)
+                .is_some_and(|title| title.starts_with(['"', '“', '‘', '\'']))
+        })
 }
 
 /// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
@@ -802,6 +834,10 @@ mod tests {
             "Breaking News Emails",
             "Tags",
             "Share this:",
+            "Loading comments...",
+            "Loading content …",
+            "34 responses to “Storm closes bridge”",
+            "Comments are subject to our community guidelines, which can be viewed here.",
             "Share on linkedin",
             "* Click to share on Twitter (Opens in new window)",
             "Topics Bridges County council",
@@ -812,6 +848,8 @@ mod tests {
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
         assert!(!is_furniture("Share on the rise"));
+        assert!(!is_furniture("Loading the trucks took all night."));
+        assert!(!is_furniture("34 responses to the survey came in."));
         assert!(!is_furniture("Tags are sold at the county office."));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
