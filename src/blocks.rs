@@ -144,7 +144,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 54] = [
+const FURNITURE: [&str; 59] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -199,10 +199,15 @@ const FURNITURE: [&str; 54] = [
     "registration",
     "loading...",
     "load more",
+    "just watched",
+    "must watch",
+    "replay",
+    "more videos",
+    "more videos ...",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 23] = [
+const FURNITURE_PHRASES: [&str; 24] = [
     "comments powered by",
     "newsletter",
     "all rights reserved",
@@ -226,6 +231,7 @@ const FURNITURE_PHRASES: [&str; 23] = [
     "click to share",
     "(opens in new window)",
     "community guidelines",
+    "story continues below",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
@@ -333,6 +339,11 @@ pub(crate) fn is_rule(text: &str) -> bool {
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
 fn is_counter(lower: &str) -> bool {
+    // A playlist's count in brackets: `(16 Videos)`.
+    let lower = lower
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(lower);
     let mut words = lower.split_whitespace();
     let Some(n) = words.next() else { return false };
     if !n
@@ -353,6 +364,8 @@ fn is_counter(lower: &str) -> bool {
                 | "likes"
                 | "reactions"
                 | "responses"
+                | "videos"
+                | "photos"
         ),
         _ => false,
     }
@@ -835,6 +848,9 @@ mod tests {
             "Tags",
             "Share this:",
             "Loading comments...",
+            "JUST WATCHED",
+            "(16 Videos)",
+            "Story continues below advertisement",
             "Loading content …",
             "34 responses to “Storm closes bridge”",
             "Comments are subject to our community guidelines, which can be viewed here.",
