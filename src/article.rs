@@ -695,22 +695,23 @@ fn is_kicker(text: &str) -> bool {
 }
 
 /// Whether the link list opening at `heading` sits inside the story: after its
-/// short entries the story's prose goes on, three paragraphs of it in a row
-/// closed by a full stop (link titles, however long, seldom end in one; an
+/// short entries the story's prose goes on, three paragraphs of it among the
+/// next four blocks, closed by a full stop (link titles, however long, seldom end in one; an
 /// author's note and a disclaimer under a closing list make two).
 fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
     if !matches!(kinds[heading], Kind::ListHeading) {
         return false;
     }
     let prose = |i: usize| {
-        matches!(kinds[i], Kind::Text)
-            && is_prose(bs[i].text)
-            && bs[i].text.ends_with(['.', '!', '?', '"', '”', '’'])
+        matches!(kinds[i], Kind::Text) && is_prose(bs[i].text) && closes_sentence(bs[i].text)
     };
     let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
         return false;
     };
-    after + 2 < bs.len() && prose(after + 1) && prose(after + 2)
+    // A subheading may stand among them: three of the next four blocks.
+    let next = after..bs.len().min(after + 4);
+    let ends = next.clone().any(|i| is_end_marker(bs[i].text, &kinds[i]));
+    !ends && next.filter(|&i| prose(i)).count() >= 3
 }
 
 fn read_body<'a>(
