@@ -534,11 +534,18 @@ fn read_header<'a>(
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
+    // A link list (`Most Popular`) may stand in the header, above the story.
+    let mut in_link_list = false;
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
             continue;
         }
+        if in_link_list && matches!(kinds[i], Kind::Text) && is_list_entry(text) {
+            push_list_entry(text, article);
+            continue;
+        }
+        in_link_list = matches!(kinds[i], Kind::ListHeading);
         if article.byline.is_none() {
             if let Some(b) = split_byline(bs, i) {
                 article.byline = Some(b.byline);
@@ -687,6 +694,18 @@ fn is_list_entry(text: &str) -> bool {
     is_title_like(text) && (!is_prose(text) || !closes_sentence(text) || is_headline_case(text))
 }
 
+/// An entry of a link list: its title is a related link, but one- and two-word
+/// entries are section links and a short line in capitals is a teaser's kicker
+/// (`RANDY ANDY`).
+fn push_list_entry<'a>(text: &'a str, article: &mut Article<'a>) {
+    let title = link_title(text);
+    if count_words(title, 3) >= 3 && !is_kicker(title) {
+        article.related.push(title);
+    } else {
+        article.boilerplate.push(text);
+    }
+}
+
 /// A teaser's kicker: a label of four words at most in capitals.
 fn is_kicker(text: &str) -> bool {
     count_words(text, 5) <= 4
@@ -802,14 +821,7 @@ fn read_body<'a>(
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
-                    let title = link_title(text);
-                    // One- and two-word entries of a link list are section links;
-                    // a short line in capitals is a teaser's kicker (`RANDY ANDY`).
-                    if count_words(title, 3) >= 3 && !is_kicker(title) {
-                        article.related.push(title);
-                    } else {
-                        article.boilerplate.push(text);
-                    }
+                    push_list_entry(text, article);
                     continue;
                 }
                 in_link_list = false;
@@ -999,6 +1011,14 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.related.len(), 2);
         assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_link_list_above_the_story() {
+        let text = "Storm closes bridge\n\nMost Popular\n\n* Mayor opens the new library on Main Street\n\n* Council votes to repair the old bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nThe work will start in the spring, the council said in a statement on Monday.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related[1], "Council votes to repair the old bridge");
+        assert_eq!((a.related.len(), a.paragraphs.len()), (2, 2));
     }
 
     #[test]
