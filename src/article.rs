@@ -694,6 +694,39 @@ fn is_list_entry(text: &str) -> bool {
     is_title_like(text) && (!is_prose(text) || !closes_sentence(text) || is_headline_case(text))
 }
 
+/// A bulleted line that reads as a link title rather than a point of the story.
+fn is_bulleted_title(text: &str) -> bool {
+    text.starts_with("* ")
+        && is_title_like(text)
+        && !ends_sentence(text)
+        && count_words(text, 4) >= 4
+}
+
+/// Longest run of bulleted lines read as one list of links.
+const LINK_RUN: usize = 12;
+
+/// Whether the bulleted line at `i` stands in a run of two to [`LINK_RUN`]
+/// bulleted titles all set in headline case: links to other stories, where a
+/// list in the story is written in sentences or sentence case.
+fn in_headline_run(bs: &[Block<'_>], i: usize) -> bool {
+    let bulleted = |j: usize| bs[j].text.starts_with("* ");
+    let first = (i.saturating_sub(LINK_RUN)..=i)
+        .rev()
+        .take_while(|&j| bulleted(j))
+        .last()
+        .unwrap_or(i);
+    let end = (i..bs.len().min(first + LINK_RUN + 1))
+        .find(|&j| !bulleted(j))
+        .unwrap_or(bs.len());
+    let run = first..end;
+    (2..=LINK_RUN).contains(&run.len())
+        && (first == 0 || !bulleted(first - 1))
+        && (end == bs.len() || !bulleted(end))
+        && run
+            .into_iter()
+            .all(|j| is_bulleted_title(bs[j].text) && is_headline_case(link_title(bs[j].text)))
+}
+
 /// An entry of a link list: its title is a related link, but one- and two-word
 /// entries are section links and a short line in capitals is a teaser's kicker
 /// (`RANDY ANDY`).
@@ -826,15 +859,11 @@ fn read_body<'a>(
                 }
                 in_link_list = false;
                 // A bulleted title set alone between paragraphs links to another
-                // story; a run of bullets is a list in the story.
+                // story; a run of bullets is a list in the story, unless every
+                // one of them is a title in headline case.
                 let bulleted = |j: usize| bs.get(j).is_some_and(|b| b.text.starts_with("* "));
                 let alone = !bulleted(i + 1) && (i == 0 || !bulleted(i - 1));
-                if text.starts_with("* ")
-                    && alone
-                    && is_title_like(text)
-                    && !ends_sentence(text)
-                    && count_words(text, 4) >= 4
-                {
+                if is_bulleted_title(text) && (alone || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
                     continue;
                 }
@@ -1019,6 +1048,18 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.related[1], "Council votes to repair the old bridge");
         assert_eq!((a.related.len(), a.paragraphs.len()), (2, 2));
+    }
+
+    #[test]
+    fn a_run_of_bulleted_titles_in_headline_case_links_out() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let links = "* Mayor Opens the New Library on Main Street\n* Photos: The Old Bridge Through the Years\n";
+        let points = "* The bridge will close for two months\n* Buses will run every ten minutes\n";
+        let with_links = format!("Storm closes bridge\n\n{para}\n{links}{para}\n");
+        assert_eq!(parse(&with_links).unwrap().related.len(), 2);
+        let with_points = format!("Storm closes bridge\n\n{para}\n{points}{para}\n");
+        assert!(parse(&with_points).unwrap().related.is_empty());
     }
 
     #[test]
