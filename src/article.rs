@@ -20,8 +20,8 @@ use crate::{
     published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail,
+        closes_sentence, ends_sentence, is_author_note, is_cookie_notice, is_long_prose,
+        is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -185,8 +185,9 @@ fn read_into<'a>(
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
+    bulleted_bylines(bs, kinds);
     let frame = find_frame(bs, kinds);
-    read_header(bs, kinds, &frame, article);
+    read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
@@ -217,6 +218,29 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     }
 }
 
+/// Article meta printed as a list above the story: `* Debbie White` and then
+/// `* 18 Nov 2019, 19:09`. A bulleted name with a bulleted timestamp right
+/// under it is the byline (a name alone in a list is a menu or a teaser).
+fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    let header_end = bs
+        .iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len());
+    for i in 0..header_end.min(bs.len().saturating_sub(1)) {
+        let (line, next) = (bs[i].text, bs[i + 1].text);
+        if !line.starts_with("* ") || !next.starts_with("* ") {
+            continue;
+        }
+        if !matches!(kinds[i], Kind::Text | Kind::Nav) || find_timestamp(next).is_none() {
+            continue;
+        }
+        if let Some(b) = parse_bare_byline(line).filter(|b| b.published.is_none()) {
+            kinds[i] = Kind::Byline(b);
+            return;
+        }
+    }
+}
+
 /// Where the headline and the body start.
 struct Frame<'a> {
     headline: Option<usize>,
@@ -227,12 +251,14 @@ struct Frame<'a> {
 }
 
 fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, and a line closed
-    // by a labelled timestamp is the header; neither is the story.
+    // Bulleted lines near the top are teasers and captions, a line closed by a
+    // labelled timestamp is the header, a cookie notice is furniture: none of
+    // them opens the story.
     let is_text = |i: usize| {
         matches!(kinds[i], Kind::Text)
             && !bs[i].text.starts_with("* ")
             && labelled_timestamp_at_end(bs[i].text).is_none()
+            && !is_cookie_notice(bs[i].text)
     };
     // The shape of a block is tested before `is_text`, which looks for a timestamp.
     let first_prose = (0..bs.len()).find(|&i| {
@@ -306,8 +332,9 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
 /// navigation, prose between them a dek); otherwise the first title-like line of
 /// two words or more.
 fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
-    let byline =
-        (0..end).find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
+    let byline = (0..end)
+        .rev()
+        .find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
     let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
     match byline {
         Some(b) => (0..b)
@@ -319,9 +346,29 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                     .rev()
                     .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
             }),
+        // Without a byline, the header's timestamp anchors it: a title of four
+        // words or more in the three lines above the first timestamp (one that
+        // heads no link list) is the headline; names, outlets and sentences
+        // between them are credits and deks.
         None => (0..end)
-            .filter(candidate)
-            .find(|&i| count_words(bs[i].text, 2) >= 2)
+            .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
+            .find(|&i| matches!(kinds[i], Kind::Published(_)))
+            .and_then(|p| {
+                (p.saturating_sub(3)..p).rev().find(|&i| {
+                    let t = bs[i].text;
+                    candidate(&i)
+                        && !is_prose(t)
+                        && !t.ends_with('.')
+                        && count_words(t, 4) >= 4
+                        && parse_bare_byline(t).is_none()
+                        && !is_affiliation_line(t)
+                })
+            })
+            .or_else(|| {
+                (0..end)
+                    .filter(candidate)
+                    .find(|&i| count_words(bs[i].text, 2) >= 2)
+            })
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -341,21 +388,32 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
         || near.ends_with('.')
         || !near.contains(char::is_lowercase)
         || find_timestamp(near).is_some()
-        || parse_bare_byline(near).is_some();
+        || parse_bare_byline(near).is_some()
+        || count_words(near, 2) < 2;
     if !not_a_title {
         return h;
     }
+    let min_words = if count_words(near, 2) < 2 { 3 } else { 4 };
     let mut best = h;
     for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
         let text = bs[j].text;
-        let in_run = matches!(kinds[j], Kind::Text | Kind::Published(_) | Kind::Caption(_))
-            && !text.starts_with(['*', '+', '•']);
+        let in_run = matches!(
+            kinds[j],
+            Kind::Text
+                | Kind::Published(_)
+                | Kind::Caption(_)
+                | Kind::SignOff(_)
+                | Kind::Credit(..)
+        ) && !text.starts_with(['*', '+', '•']);
         if !in_run {
             break;
         }
+        // A title of four words, or of three over a one-word label; a kicker is
+        // shorter or in capitals.
         if is_headline_candidate(text, &kinds[j])
             && !is_prose(text)
-            && count_words(text, 4) >= 4
+            && count_words(text, 4) >= min_words
+            && text.contains(char::is_lowercase)
             && find_timestamp(text).is_none()
         {
             best = j;
@@ -463,6 +521,7 @@ fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
 }
 
 fn read_header<'a>(
+    text: &'a str,
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
@@ -471,7 +530,7 @@ fn read_header<'a>(
     article.headline = frame.headline.map(|h| bs[h].text);
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
-    article.published = published.map(|(_, ts)| ts);
+    article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     for i in 0..frame.body_start {
@@ -490,8 +549,14 @@ fn read_header<'a>(
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
         let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
         match &mut kinds[i] {
-            Kind::Byline(b) if article.byline.is_none() => article.byline = Some(take_byline(b)),
-            Kind::Published(_) if published.is_some_and(|(at, _)| at == i) => {}
+            // Of several, the byline nearest the body: one above the headline
+            // belongs to a menu or a teaser.
+            Kind::Byline(b) if article.byline.is_none() && !before_headline => {
+                article.byline = Some(take_byline(b));
+            }
+            // The line showing the published time is header, whatever else it reads as.
+            Kind::Published(_) | Kind::Nav | Kind::Furniture
+                if published.is_some_and(|(at, _)| at == i) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
@@ -561,6 +626,28 @@ fn read_header<'a>(
     }
 }
 
+/// A date printed with its clock time on the next line (`November 6, 2012 |`
+/// then `12:37 pm |`): one timestamp, the slice of the input across both lines.
+fn with_time_below<'a>(
+    text: &'a str,
+    bs: &[Block<'a>],
+    kinds: &[Kind<'a>],
+    at: usize,
+    ts: &'a str,
+) -> &'a str {
+    let time = match (kinds.get(at + 1), bs.get(at + 1)) {
+        (Some(Kind::Published(time)), Some(next)) if !next.after_blank => *time,
+        _ => return ts,
+    };
+    let clock_only = !time.contains(|c: char| c.is_alphabetic() && !"apmAPM.".contains(c));
+    if ts.contains(':') || !time.contains(':') || !clock_only {
+        return ts;
+    }
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let end = offset(time) + time.trim_end_matches([' ', '|', ',']).len();
+    text.get(offset(ts)..end).unwrap_or(ts)
+}
+
 /// The publication time shown around the headline, and the block showing it:
 /// the first one below the headline, else the nearest one above it.
 fn header_published<'a>(
@@ -591,6 +678,39 @@ fn header_published<'a>(
         })
 }
 
+/// Whether a line under a list heading reads as a link title: a title-like line
+/// that is not story prose. A long headline reads as prose unless it is seen not
+/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`).
+fn is_list_entry(text: &str) -> bool {
+    is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
+}
+
+/// A teaser's kicker: a label of four words at most in capitals.
+fn is_kicker(text: &str) -> bool {
+    count_words(text, 5) <= 4
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// Whether the link list opening at `heading` sits inside the story: after its
+/// short entries the story's prose goes on, three paragraphs of it in a row
+/// closed by a full stop (link titles, however long, seldom end in one; an
+/// author's note and a disclaimer under a closing list make two).
+fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
+    if !matches!(kinds[heading], Kind::ListHeading) {
+        return false;
+    }
+    let prose = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && is_prose(bs[i].text)
+            && bs[i].text.ends_with(['.', '!', '?', '"', '”', '’'])
+    };
+    let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
+        return false;
+    };
+    after + 2 < bs.len() && prose(after + 1) && prose(after + 2)
+}
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -603,7 +723,7 @@ fn read_body<'a>(
     // about the author; short lines after it are page furniture.
     // Comment sections, link lists, tags and reprint notes close the story.
     let tail_start = (frame.body_start + 1..bs.len())
-        .find(|&i| is_end_marker(bs[i].text, &kinds[i]))
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
         .unwrap_or(bs.len());
     let body_end = (frame.body_start..tail_start)
         .rev()
@@ -624,7 +744,10 @@ fn read_body<'a>(
                 continue;
             }
         }
-        if Some(text) == article.headline {
+        // The headline repeated on the page is neither headline nor body; in a
+        // link list it is a link to the story like the others.
+        if Some(text) == article.headline && !in_link_list && !matches!(kinds[i], Kind::Related(_))
+        {
             continue;
         }
         match &mut kinds[i] {
@@ -675,10 +798,11 @@ fn read_body<'a>(
                     article.boilerplate.push(text);
                     continue;
                 }
-                if in_link_list && is_title_like(text) && !is_prose(text) {
+                if in_link_list && is_list_entry(text) {
                     let title = link_title(text);
-                    // One- and two-word entries of a link list are section links.
-                    if count_words(title, 3) >= 3 {
+                    // One- and two-word entries of a link list are section links;
+                    // a short line in capitals is a teaser's kicker (`RANDY ANDY`).
+                    if count_words(title, 3) >= 3 && !is_kicker(title) {
                         article.related.push(title);
                     } else {
                         article.boilerplate.push(text);
@@ -809,11 +933,86 @@ mod tests {
     }
 
     #[test]
+    fn date_and_time_on_consecutive_lines_are_one_timestamp() {
+        let text = "Council closes old bridge\n\nBy Ann Lee\nMarch 4, 2021 |\n9:05 am |\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
+    }
+
+    #[test]
     fn dates_are_furniture_only_in_link_lists() {
         let text = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nMarch 3, 2019\n\nRelated Posts\n\nCouncil votes to repair the old bridge\n\nMarch 1, 2019\n";
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Council votes to repair the old bridge"]);
         assert_eq!(a.boilerplate, ["Related Posts", "March 1, 2019"]);
+    }
+
+    #[test]
+    fn bulleted_name_over_bulleted_date_is_the_byline() {
+        let text = "STORM WARNING\n\nCouncil closes old bridge as river rises\n\n* Ann Lee\n* 4 Mar 2021, 09:05\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+        assert_eq!(a.published, Some("4 Mar 2021, 09:05"));
+        assert_eq!(a.boilerplate, ["STORM WARNING"]);
+    }
+
+    #[test]
+    fn without_byline_the_timestamp_anchors_the_headline() {
+        let text = "Previous Next\n\nWorld\n\nCouncil closes old bridge as river rises\n\nMarch 4, 2021\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n\nRelated\n\nCouncil closes old bridge as river rises\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.related, ["Council closes old bridge as river rises"]);
+    }
+
+    #[test]
+    fn header_nearest_the_body_wins_over_menus() {
+        let text = "* Home\n* By Any Means\n* Opinion\n\nBridge Closure Anger\n\n\u{a9} REUTERS / POOL\n\nColumnists\n\nby Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Bridge Closure Anger"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_link_list_inside_the_story_does_not_end_it() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nMost read in local news\n\nMayor opens the new library on Main Street\n\n{para}\n\n{para}\n\nThe work will start in the spring, the council said in a statement.\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
+        assert_eq!(a.paragraphs.len(), 4);
+        // A closing list with an author's note and a disclaimer under it still ends the story.
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nRelated:\n\nMayor opens the new library on Main Street\n\nJane Roe writes about towns and the people who run them for several papers.\n\nNote: The views expressed in this article are those of the author alone.\n"
+        );
+        assert_eq!(parse(&text).unwrap().paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn long_link_titles_that_close_no_sentence() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRelated articles:\n\nMother of three ‘told council about the cracks in the old bridge years before it shut’\n\nBand plays two shows at the old mill on the river this week (dates and stream)\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn kickers_in_link_lists_are_furniture() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nMost Popular\n\n‘OUT OF TIME’\n\nMayor opens the new library on Main Street\n\nFLOOD WATCH 2019\n\nRIVER RISES TO RECORD AS TOWNS WAIT FOR HELP\n";
+        let a = parse(text).unwrap();
+        assert_eq!(
+            a.related,
+            [
+                "Mayor opens the new library on Main Street",
+                "RIVER RISES TO RECORD AS TOWNS WAIT FOR HELP"
+            ]
+        );
+        assert_eq!(
+            a.boilerplate,
+            ["Most Popular", "‘OUT OF TIME’", "FLOOD WATCH 2019"]
+        );
     }
 
     #[test]

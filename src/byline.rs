@@ -12,7 +12,7 @@ use nom::{
     sequence::terminated,
 };
 
-use crate::published::{leading_timestamp, parse_published};
+use crate::published::{leading_timestamp, parse_published, strip_label};
 
 /// The byline of a story: who wrote it and for whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -340,14 +340,29 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         }
         Some(parse_published(date)?)
     };
-    let (authors, affiliation) = split_credits(names);
+    let (authors, mut affiliation) = split_credits(names);
     if authors.is_empty() && affiliation.is_none() {
         return None;
+    }
+    let mut names_len = names_len;
+    // `By Julius Young | Fox News`: the outlet set off by a bar after the names.
+    if let Some(outlet) = after[names_len..]
+        .strip_prefix(" | ")
+        .map(|r| {
+            r.split(" | ")
+                .next()
+                .unwrap_or(r)
+                .trim_end_matches([',', ' '])
+        })
+        .filter(|o| affiliation.is_none() && !authors.is_empty() && is_outlet(o))
+    {
+        affiliation = Some(outlet);
+        names_len = outlet.as_ptr() as usize - after.as_ptr() as usize + outlet.len();
     }
     let tail = after[names_len..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
     });
-    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let tail = unlabel(tail);
     let published = before_published
         .or_else(|| {
             leading_timestamp(
@@ -395,7 +410,7 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     let tail = line[names_len..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '|' | '-' | '—' | '–' | '/' | ',')
     });
-    let tail = tail.strip_prefix("on ").unwrap_or(tail);
+    let tail = unlabel(tail);
     let tail = match tail.strip_prefix('@') {
         Some(t) => t
             .split_once(' ')
@@ -415,6 +430,25 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
         },
         published,
     })
+}
+
+/// Whether a credit names an outlet or a role (`Fox News`, `Staff Writer`), not
+/// a date, a topic label or a sentence.
+fn is_outlet(s: &str) -> bool {
+    has_org_word(s)
+        && is_credit_org(s)
+        && s.split_whitespace().count() <= 5
+        && !s.contains(|c: char| c.is_ascii_digit() || c == ':')
+}
+
+/// The text after the names without the word that introduces their date:
+/// `on`, `On`, `Published`, `Updated on` (`By Ann Lee On 11/13/19 at 4:00 PM`).
+fn unlabel(tail: &str) -> &str {
+    let tail = match tail.get(..3) {
+        Some(on) if on.eq_ignore_ascii_case("on ") => &tail[3..],
+        _ => tail,
+    };
+    strip_label(tail)
 }
 
 /// Whether a by-marker can start here: the parser is only run where it can succeed.
@@ -479,6 +513,37 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn outlet_after_a_bar() {
+        assert_eq!(
+            by("By Ann Lee | Metro News"),
+            (vec!["Ann Lee"], Some("Metro News"), None)
+        );
+        let line = parse_byline("By Ann Lee | Metro News, ").unwrap();
+        assert_eq!(line.byline.text, "By Ann Lee | Metro News");
+        assert_eq!(line.byline.affiliation, Some("Metro News"));
+        assert_eq!(
+            by("By Ann Lee | March 4, 2021 | Topic: Hardware"),
+            (vec!["Ann Lee"], None, Some("March 4, 2021"))
+        );
+    }
+
+    #[test]
+    fn labelled_date_after_the_names() {
+        assert_eq!(
+            by("By Ann Lee On 3/4/21 at 9:00 AM EST"),
+            (vec!["Ann Lee"], None, Some("3/4/21 at 9:00 AM EST"))
+        );
+        assert_eq!(
+            by("by Ann Lee Published Mar. 4, 2021 9:00 am Updated Mar. 4, 2021 10:10 am"),
+            (vec!["Ann Lee"], None, Some("Mar. 4, 2021 9:00 am"))
+        );
+        assert_eq!(
+            by("By: Bo Chan | Posted: March 4, 2021 at 9:00 AM"),
+            (vec!["Bo Chan"], None, Some("March 4, 2021 at 9:00 AM"))
+        );
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn skip_separators(i: &str) -> &str {
 }
 
 /// Strips a leading label word (`Published:`, `Updated`, `Posted on`).
-fn strip_label(line: &str) -> &str {
+pub(crate) fn strip_label(line: &str) -> &str {
     for label in LABELS {
         if line.len() > label.len()
             && line.is_char_boundary(label.len())

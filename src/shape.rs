@@ -17,6 +17,15 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
 }
 
+/// Whether a text closes a sentence with a stop (or a colon), inside closing
+/// quotes or not: `... he said.`, `... "we will."`, but not a headline's
+/// `... list of fetishes’` or a title's `... (dates and stream)`.
+pub(crate) fn closes_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?', ':', '…'])
+}
+
 /// Openings of lines that mark the end of a story on a page.
 const END_MARKERS: [&str; 21] = [
     "comments",
@@ -170,6 +179,25 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
 }
 
+/// Wordings of a site's cookie consent notice.
+const COOKIE_NOTICE: [&str; 5] = [
+    "we use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "accept cookies",
+];
+
+/// Whether a paragraph is a cookie consent notice (`Our website uses cookies to
+/// improve ...`): page furniture that reads as prose.
+pub(crate) fn is_cookie_notice(text: &str) -> bool {
+    let head = &text[..crate::dateline::floor_boundary(text, 200)];
+    let mut buf = [0u8; 200];
+    let lower = crate::ascii::lower(head, &mut buf);
+    crate::ascii::find(&lower, "cookie").is_some()
+        && COOKIE_NOTICE.iter().any(|c| lower.contains(c))
+}
+
 /// Whether a block is unmistakably story prose.
 pub(crate) fn is_long_prose(text: &str) -> bool {
     count_words(text, 20) >= 20
@@ -207,8 +235,15 @@ mod tests {
         ));
         assert!(is_author_note("Send news tips to tips@example.com."));
         assert!(!is_author_note("Jane Roe said the bridge would close."));
+        assert!(closes_sentence("He said: \"We will.\""));
+        assert!(!closes_sentence("Mother ‘gave up on the list’"));
+        assert!(!closes_sentence("Band plays two shows (dates and stream)"));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
+        assert!(is_cookie_notice(
+            "Our site uses cookies to improve your experience. By continuing you agree."
+        ));
+        assert!(!is_cookie_notice("She baked pumpkin cookies for the fair."));
         assert!(is_page_label("New, 12 comments"));
         assert!(is_page_label("SEARCH example.com"));
         assert!(!is_page_label("Search for survivors ends after storm"));
