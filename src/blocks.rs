@@ -233,23 +233,42 @@ const PROMPT_LINE: usize = 120;
 
 /// The furniture phrases, and the social networks a follow prompt names, each
 /// found in one pass over a line lower-cased once.
-static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
-static PROMPT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
-static SOCIAL_FINDER: LazyLock<AhoCorasick> =
+static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
+static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
+static SOCIAL_FINDER: LazyLock<Literals> =
     LazyLock::new(|| lower_finder(&["on twitter", "on facebook", "on instagram"]));
 
-/// A finder of any of some literals, for `is_match`: leftmost matching lets it
-/// use the SIMD literal searcher rather than step an automaton over every byte.
-fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(patterns)
-        .expect("fixed literals build")
+/// A finder of any of some literals. The SIMD literal searcher is called
+/// directly: through an automaton's search its set-up outweighs the search on
+/// lines of a hundred bytes. The automaton stands in where the CPU lacks SIMD.
+pub(crate) struct Literals {
+    packed: Option<aho_corasick::packed::Searcher>,
+    automaton: AhoCorasick,
+}
+
+impl Literals {
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        match &self.packed {
+            Some(s) => s.find(hay).is_some(),
+            None => self.automaton.is_match(hay),
+        }
+    }
+}
+
+fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> Literals {
+    let patterns: Vec<P> = patterns.into_iter().collect();
+    Literals {
+        packed: aho_corasick::packed::Searcher::new(patterns.iter()),
+        automaton: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&patterns)
+            .expect("fixed literals build"),
+    }
 }
 
 /// A finder of phrases in any case, to run over a text with ASCII lower-cased:
 /// cheaper than a case-blind automaton, which steps over every byte.
-fn lower_finder(patterns: &[&str]) -> AhoCorasick {
+fn lower_finder(patterns: &[&str]) -> Literals {
     literal_finder(patterns.iter().map(|p| p.to_ascii_lowercase()))
 }
 
@@ -410,7 +429,7 @@ const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/",
 
 /// Credit openers, placements and agency credits, found in one pass: a line
 /// holding none of them (most story lines) skips the searches for each.
-static CAPTION_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static CAPTION_MARKS: LazyLock<Literals> = LazyLock::new(|| {
     let marks = CREDIT_OPENERS
         .iter()
         .chain(&PLACEMENTS)
@@ -612,7 +631,7 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
 
 /// Words without one of which a longer line names no service in a sign-off,
 /// all found in one pass.
-static TELLING: LazyLock<AhoCorasick> =
+static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
