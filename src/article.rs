@@ -501,6 +501,20 @@ fn is_timestamp_line(text: &str) -> bool {
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
 }
 
+/// The byline of an outlet credited alone: `Press Trust of India`; a wire
+/// service with its place (`Reuters, Washington,`) credits the service.
+fn outlet_byline(text: &str) -> Byline<'_> {
+    let outlet = match text.split_once(',') {
+        Some((service, _)) if Agency::known(service).is_some() => service,
+        _ => text.trim_end_matches([',', ' ']),
+    };
+    Byline {
+        text,
+        authors: Vec::new(),
+        affiliation: Some(outlet),
+    }
+}
+
 /// A block's byline, moved out rather than cloned: each block is read once.
 fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
     let authors = std::mem::take(&mut b.byline.authors);
@@ -537,7 +551,10 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
-        let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+        // Where a page credits an outlet instead of a byline: under the headline,
+        // or over the published time (`Reuters, Washington,` then the date).
+        let credit_place = frame.headline.is_some_and(|h| h + 1 == i)
+            || published.is_some_and(|(at, _)| at == i + 1);
         match &mut kinds[i] {
             // Of several, the byline nearest the body: one above the headline
             // belongs to a menu or a teaser.
@@ -558,16 +575,12 @@ fn read_header<'a>(
             // A wire service named alone under the headline of a story without
             // a byline (`Press Trust of India`) credits the story to it.
             Kind::SignOff(_)
-                if under_headline
+                if credit_place
                     && !header_has_byline
                     && !is_prose(text)
                     && text.starts_with(|c: char| c.is_alphabetic()) =>
             {
-                article.byline = Some(Byline {
-                    text,
-                    authors: Vec::new(),
-                    affiliation: Some(text),
-                });
+                article.byline = Some(outlet_byline(text));
             }
             Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
@@ -589,17 +602,13 @@ fn read_header<'a>(
                     }
                 }
                 // An outlet credited on the line under the headline (`CNN-IBN`).
-                if under_headline
+                if credit_place
                     && !header_has_byline
                     && !is_prose(text)
                     && is_affiliation_line(text)
                     && article.byline.is_none()
                 {
-                    article.byline = Some(Byline {
-                        text,
-                        authors: Vec::new(),
-                        affiliation: Some(text),
-                    });
+                    article.byline = Some(outlet_byline(text));
                     continue;
                 }
                 // Prose between headline and body is a dek: neither story nor furniture.
@@ -927,6 +936,16 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Bridge Closure Anger"));
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn outlet_over_the_published_time_is_the_byline() {
+        let text = "Council closes old bridge as river rises\n\nShare permalink\n\nAFP, Paris,\n* Mar 4 2021, 9:05am ist\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        let b = a.byline.unwrap();
+        assert_eq!((b.text, b.affiliation), ("AFP, Paris,", Some("AFP")));
+        assert!(b.authors.is_empty());
+        assert_eq!(a.published, Some("Mar 4 2021, 9:05am ist"));
     }
 
     #[test]
