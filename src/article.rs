@@ -17,7 +17,7 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks, is_hard_wrapped},
-    published::{find_timestamp, parse_published},
+    published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
         ends_sentence, is_author_note, is_cookie_notice, is_long_prose, is_page_label, is_prose,
@@ -260,13 +260,13 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             && labelled_timestamp_at_end(bs[i].text).is_none()
             && !is_cookie_notice(bs[i].text)
     };
+    // The shape of a block is tested before `is_text`, which looks for a timestamp.
     let first_prose = (0..bs.len()).find(|&i| {
-        is_text(i) && is_prose(bs[i].text) && i + 1 < bs.len()
-            || is_text(i) && is_long_prose(bs[i].text)
+        (is_prose(bs[i].text) && i + 1 < bs.len() || is_long_prose(bs[i].text)) && is_text(i)
     });
     // A dateline may only open a paragraph up to the first long ones.
     let limit = (0..bs.len())
-        .filter(|&i| is_text(i) && is_long_prose(bs[i].text))
+        .filter(|&i| is_long_prose(bs[i].text) && is_text(i))
         .nth(2)
         .map_or(bs.len(), |p| p + 1);
 
@@ -311,7 +311,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     let byline_after = (start + 1..bs.len().min(start + 8))
         .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
     if let Some(j) = byline_after {
-        if let Some(next) = (j + 1..bs.len()).find(|&k| is_text(k) && is_prose(bs[k].text)) {
+        if let Some(next) = (j + 1..bs.len()).find(|&k| is_prose(bs[k].text) && is_text(k)) {
             let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
             if between_is_header {
                 start = next;
@@ -477,6 +477,16 @@ fn split_byline<'a>(bs: &[Block<'a>], i: usize) -> Option<BylineLine<'a>> {
 /// Story sentences end with a stop, not with a labelled date.
 fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     let text = text.trim_end();
+    // Most lines are too long for a timestamp line or name none of the label
+    // words: they are read no further.
+    if text.len() > MAX_TIMESTAMP_LINE {
+        return None;
+    }
+    let label_words = [("updated", 1), ("posted", 0), ("published", 0)];
+    let label_word = crate::ascii::contains_any_case_blind(text, &label_words);
+    if !label_word {
+        return None;
+    }
     let ts = find_timestamp(text)?;
     let at = ts.as_ptr() as usize - text.as_ptr() as usize;
     if at + ts.len() != text.len() {

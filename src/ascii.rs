@@ -38,6 +38,31 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
     memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
 }
 
+/// Whether `hay` holds the lower-case ASCII `needle` in any case, found from
+/// the needle's byte at `pivot`, which the caller picks for being rare in text.
+pub(crate) fn contains_case_blind(hay: &str, needle: &str, pivot: usize) -> bool {
+    contains_any_case_blind(hay, &[(needle, pivot)])
+}
+
+/// Whether `hay` holds any of the lower-case ASCII needles in any case; each
+/// is given with the index of a byte they all share (the pivot), so that one
+/// pass over the pivot's occurrences finds them all.
+pub(crate) fn contains_any_case_blind(hay: &str, needles: &[(&str, usize)]) -> bool {
+    let h = hay.as_bytes();
+    let Some(&(first, pivot)) = needles.first() else {
+        return false;
+    };
+    let p = first.as_bytes()[pivot];
+    memchr::memchr2_iter(p, p.to_ascii_uppercase(), h).any(|at| {
+        needles.iter().any(|&(n, pivot)| {
+            let n = n.as_bytes();
+            at >= pivot
+                && h.get(at - pivot..at - pivot + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+    })
+}
+
 /// How many white-space separated words `text` holds, counting no further than `cap`:
 /// callers compare against small numbers, so a paragraph is not read to its end.
 /// ASCII white space separates words (a no-break space joins them, as it should).
@@ -74,6 +99,33 @@ mod tests {
             let all = text.split_whitespace().count();
             assert_eq!(count_words(text, usize::MAX), all, "{text:?}");
             assert_eq!(count_words(text, 2), all.min(2), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn contains_case_blind_agrees_with_lowering() {
+        for hay in [
+            "",
+            "b",
+            "Jo CONTRIBUTED.",
+            "contributed",
+            "x contribute",
+            "AbCdE bcd",
+        ] {
+            for (needle, pivot) in [("contributed", 6), ("bcd", 0), ("bcd", 2)] {
+                assert_eq!(
+                    contains_case_blind(hay, needle, pivot),
+                    hay.to_ascii_lowercase().contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            let labels = [("updated", 1), ("posted", 0)];
+            assert_eq!(
+                contains_any_case_blind(hay, &labels),
+                labels
+                    .iter()
+                    .any(|(l, _)| hay.to_ascii_lowercase().contains(l)),
+            );
         }
     }
 

@@ -13,7 +13,7 @@ use nom::{
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::{Agency, ascii::find};
 
@@ -230,6 +230,15 @@ static PROMPT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&PROMP
 static SOCIAL_FINDER: LazyLock<AhoCorasick> =
     LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
 
+/// A finder of any of some literals, for `is_match`: leftmost matching lets it
+/// use the SIMD literal searcher rather than step an automaton over every byte.
+fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(patterns)
+        .expect("fixed literals build")
+}
+
 fn case_blind(patterns: &[&str]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -290,7 +299,8 @@ fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
 /// layout, neither story nor furniture.
 pub(crate) fn is_rule(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() > 1 && t.chars().all(|c| !c.is_alphanumeric())
+    // The test for letters stops at the first one; counting reads the whole line.
+    t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
 }
 
@@ -380,6 +390,30 @@ const CREDIT_OPENERS: [&str; 15] = [
     "Photo courtesy of ",
 ];
 
+/// Placements that mark a caption without credit: it places people in the picture.
+const PLACEMENTS: [&str; 7] = [
+    ", left,",
+    ", right,",
+    ", center,",
+    ", from left,",
+    "(L)",
+    "(R)",
+    ", pictured",
+];
+
+/// Agency photo credits written into a caption: `REUTERS/Lucy Nicholson`.
+const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"];
+
+/// Credit openers, placements and agency credits, found in one pass: a line
+/// holding none of them (most story lines) skips the searches for each.
+static CAPTION_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let marks = CREDIT_OPENERS
+        .iter()
+        .chain(&PLACEMENTS)
+        .chain(&AGENCY_CREDITS);
+    literal_finder(marks)
+});
+
 /// How far from its end a caption's credit may open: the longest opener plus the
 /// longest credit accepted.
 const CREDIT_WINDOW: usize = 20 + 80;
@@ -438,7 +472,8 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .find(|&i| t.is_char_boundary(i))
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
-    for opener in CREDIT_OPENERS {
+    let marked = CAPTION_MARKS.is_match(t);
+    for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
             let courtesy = crate::ascii::lower(opener, &mut [0u8; 32]).contains("courtesy");
@@ -473,17 +508,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         }
     }
     // A caption without credit that places people in the picture.
-    let placed = [
-        ", left,",
-        ", right,",
-        ", center,",
-        ", from left,",
-        "(L)",
-        "(R)",
-        ", pictured",
-    ]
-    .iter()
-    .any(|m| find(t, m).is_some());
+    let placed = marked && PLACEMENTS.iter().any(|m| find(t, m).is_some());
     if placed && t.len() <= 400 {
         return Some(Caption {
             text: t,
@@ -503,7 +528,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
             credit: Some(t.trim_matches(['[', ']'])),
         });
     }
-    for agency_credit in ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"] {
+    for agency_credit in AGENCY_CREDITS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(t, agency_credit) {
             let credit = &t[at..];
             if credit.len() <= 80 {
@@ -554,6 +579,10 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
     if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
         return Some(inner);
     }
+    // Every closing form below names the contributors: a line without the word is none.
+    if !crate::ascii::contains_case_blind(inner, "contributed", 6) {
+        return None;
+    }
     let mut buf = [0u8; 512];
     let lower = crate::ascii::lower(inner, &mut buf);
     let contributed = lower.ends_with("contributed to this report.")
@@ -577,11 +606,10 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
         .then_some(credit)
 }
 
-/// Words without one of which a longer line names no service in a sign-off.
-static TELLING: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
-    std::sync::LazyLock::new(|| {
-        ["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"].map(memchr::memmem::Finder::new)
-    });
+/// Words without one of which a longer line names no service in a sign-off,
+/// all found in one pass.
+static TELLING: LazyLock<AhoCorasick> =
+    LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
@@ -600,7 +628,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
             return Some(a);
         }
     }
-    let telling = TELLING.iter().any(|f| f.find(t.as_bytes()).is_some());
+    let telling = TELLING.is_match(t);
     if !telling {
         return None;
     }

@@ -290,6 +290,11 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Every candidate below is cut from `s` between tokens and must be read
+    // as tokens from its start: when `s` opens with no token, none is.
+    if parse_token(s).is_err() {
+        return None;
+    }
     // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
     let glued = s
         .as_bytes()
@@ -336,12 +341,15 @@ const FIRST_LABELS: [&str; 6] = [
     "on",
 ];
 
+/// The longest line [`find_timestamp`] reads.
+pub(crate) const MAX_TIMESTAMP_LINE: usize = 240;
+
 /// A timestamp anywhere in a short header line, without its label:
 /// `Nissan November 20, 2019 13:42`, `Updated Nov 19;Posted Nov 19, 6:51 AM`,
 /// `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...`. The time a label marks
 /// as the first publication wins over an update time; otherwise the first one.
 pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
-    if line.len() > 240 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > MAX_TIMESTAMP_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut first = None;
