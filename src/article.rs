@@ -20,8 +20,8 @@ use crate::{
     published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, is_author_note, is_cookie_notice, is_long_prose, is_page_label, is_prose,
-        is_title_like, is_title_like_sentence, link_title, opens_tail,
+        ends_sentence, first_column, is_author_note, is_cookie_notice, is_long_prose,
+        is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -352,10 +352,18 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         // between them are credits and deks.
         None => (0..end)
             .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
-            .find(|&i| matches!(kinds[i], Kind::Published(_)))
+            .find(|&i| match &kinds[i] {
+                Kind::Published(_) => true,
+                // A date in the first column of a line set out in columns.
+                Kind::Text => {
+                    let column = first_column(bs[i].text);
+                    column.len() < bs[i].text.len() && parse_published(column).is_some()
+                }
+                _ => false,
+            })
             .and_then(|p| {
                 (p.saturating_sub(3)..p).rev().find(|&i| {
-                    let t = bs[i].text;
+                    let t = first_column(bs[i].text);
                     candidate(&i)
                         && !is_prose(t)
                         && !t.ends_with('.')
@@ -423,6 +431,7 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
+    let text = first_column(text);
     // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
     // the story it is a title.
     matches!(kind, Kind::Text | Kind::Credit(..))
@@ -541,7 +550,7 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| bs[h].text);
+    article.headline = frame.headline.map(|h| first_column(bs[h].text));
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
@@ -616,6 +625,7 @@ fn read_header<'a>(
                     && !header_has_byline
                     && !is_prose(text)
                     && is_affiliation_line(text)
+                    && !is_page_label(text)
                     && article.byline.is_none()
                 {
                     article.byline = Some(outlet_byline(text));
@@ -668,10 +678,11 @@ fn header_published<'a>(
         let ts = match &kinds[i] {
             Kind::Published(ts) => Some(*ts),
             Kind::Byline(b) => b.published,
-            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(bs[i].text) => {
-                parse_bare_byline(bs[i].text)
+            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(first_column(bs[i].text)) => {
+                let text = first_column(bs[i].text);
+                parse_bare_byline(text)
                     .and_then(|b| b.published)
-                    .or_else(|| find_timestamp(bs[i].text))
+                    .or_else(|| find_timestamp(text))
             }
             _ => None,
         };
@@ -956,6 +967,18 @@ mod tests {
         assert_eq!((b.text, b.affiliation), ("AFP, Paris,", Some("AFP")));
         assert!(b.authors.is_empty());
         assert_eq!(a.published, Some("Mar 4 2021, 9:05am ist"));
+    }
+
+    #[test]
+    fn header_set_out_in_columns() {
+        let gap = " ".repeat(30);
+        let text = format!(
+            "Weather in Town\n\nRates and Markets\n\nCouncil closes old bridge as river rises{gap}Home\nAll news\nMarch 4, 2021 - 09:05 CET{gap}Overview: World.\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("March 4, 2021 - 09:05 CET"));
+        assert!(a.byline.is_none());
     }
 
     #[test]
