@@ -20,8 +20,9 @@ use crate::{
     published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        ends_sentence, first_column, is_author_note, is_cookie_notice, is_long_prose,
-        is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title, opens_tail,
+        closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
+        is_long_prose, is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title,
+        opens_tail,
     },
 };
 
@@ -698,6 +699,39 @@ fn header_published<'a>(
         })
 }
 
+/// Whether a line under a list heading reads as a link title: a title-like line
+/// that is not story prose. A long headline reads as prose unless it is seen not
+/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`).
+fn is_list_entry(text: &str) -> bool {
+    is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
+}
+
+/// A teaser's kicker: a label of four words at most in capitals.
+fn is_kicker(text: &str) -> bool {
+    count_words(text, 5) <= 4
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// Whether the link list opening at `heading` sits inside the story: after its
+/// short entries the story's prose goes on, three paragraphs of it in a row
+/// closed by a full stop (link titles, however long, seldom end in one; an
+/// author's note and a disclaimer under a closing list make two).
+fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
+    if !matches!(kinds[heading], Kind::ListHeading) {
+        return false;
+    }
+    let prose = |i: usize| {
+        matches!(kinds[i], Kind::Text)
+            && is_prose(bs[i].text)
+            && bs[i].text.ends_with(['.', '!', '?', '"', '”', '’'])
+    };
+    let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
+        return false;
+    };
+    after + 2 < bs.len() && prose(after + 1) && prose(after + 2)
+}
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -710,7 +744,7 @@ fn read_body<'a>(
     // about the author; short lines after it are page furniture.
     // Comment sections, link lists, tags and reprint notes close the story.
     let tail_start = (frame.body_start + 1..bs.len())
-        .find(|&i| is_end_marker(bs[i].text, &kinds[i]))
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
         .unwrap_or(bs.len());
     let body_end = (frame.body_start..tail_start)
         .rev()
@@ -785,10 +819,11 @@ fn read_body<'a>(
                     article.boilerplate.push(text);
                     continue;
                 }
-                if in_link_list && is_title_like(text) && !is_prose(text) {
+                if in_link_list && is_list_entry(text) {
                     let title = link_title(text);
-                    // One- and two-word entries of a link list are section links.
-                    if count_words(title, 3) >= 3 {
+                    // One- and two-word entries of a link list are section links;
+                    // a short line in capitals is a teaser's kicker (`RANDY ANDY`).
+                    if count_words(title, 3) >= 3 && !is_kicker(title) {
                         article.related.push(title);
                     } else {
                         article.boilerplate.push(text);
@@ -979,6 +1014,48 @@ mod tests {
         assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
         assert_eq!(a.published, Some("March 4, 2021 - 09:05 CET"));
         assert!(a.byline.is_none());
+    }
+
+    #[test]
+    fn a_link_list_inside_the_story_does_not_end_it() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nMost read in local news\n\nMayor opens the new library on Main Street\n\n{para}\n\n{para}\n\nThe work will start in the spring, the council said in a statement.\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
+        assert_eq!(a.paragraphs.len(), 4);
+        // A closing list with an author's note and a disclaimer under it still ends the story.
+        let text = format!(
+            "Storm closes bridge\n\n{para}\n\nRelated:\n\nMayor opens the new library on Main Street\n\nJane Roe writes about towns and the people who run them for several papers.\n\nNote: The views expressed in this article are those of the author alone.\n"
+        );
+        assert_eq!(parse(&text).unwrap().paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn long_link_titles_that_close_no_sentence() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRelated articles:\n\nMother of three ‘told council about the cracks in the old bridge years before it shut’\n\nBand plays two shows at the old mill on the river this week (dates and stream)\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn kickers_in_link_lists_are_furniture() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nMost Popular\n\n‘OUT OF TIME’\n\nMayor opens the new library on Main Street\n\nFLOOD WATCH 2019\n\nRIVER RISES TO RECORD AS TOWNS WAIT FOR HELP\n";
+        let a = parse(text).unwrap();
+        assert_eq!(
+            a.related,
+            [
+                "Mayor opens the new library on Main Street",
+                "RIVER RISES TO RECORD AS TOWNS WAIT FOR HELP"
+            ]
+        );
+        assert_eq!(
+            a.boilerplate,
+            ["Most Popular", "‘OUT OF TIME’", "FLOOD WATCH 2019"]
+        );
     }
 
     #[test]

@@ -17,6 +17,15 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
 }
 
+/// Whether a text closes a sentence with a stop (or a colon), inside closing
+/// quotes or not: `... he said.`, `... "we will."`, but not a headline's
+/// `... list of fetishes’` or a title's `... (dates and stream)`.
+pub(crate) fn closes_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?', ':', '…'])
+}
+
 /// Openings of lines that mark the end of a story on a page.
 const END_MARKERS: [&str; 21] = [
     "comments",
@@ -245,6 +254,9 @@ mod tests {
         ));
         assert!(is_author_note("Send news tips to tips@example.com."));
         assert!(!is_author_note("Jane Roe said the bridge would close."));
+        assert!(closes_sentence("He said: \"We will.\""));
+        assert!(!closes_sentence("Mother ‘gave up on the list’"));
+        assert!(!closes_sentence("Band plays two shows (dates and stream)"));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
         assert_eq!(
