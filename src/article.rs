@@ -187,6 +187,7 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     bulleted_bylines(bs, kinds);
+    date_widgets(text, bs, kinds);
     let frame = find_frame(bs, kinds);
     read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
@@ -237,6 +238,35 @@ fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
         }
         if let Some(b) = parse_bare_byline(line).filter(|b| b.published.is_none()) {
             kinds[i] = Kind::Byline(b);
+            return;
+        }
+    }
+}
+
+/// A date printed as a widget, its day, month and year on lines of their own
+/// (`24` / `July` / `2012`): one timestamp, the input's slice across the three
+/// lines; the month and year lines are layout. Only read above the story.
+fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    let header_end = bs
+        .iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len());
+    let is_number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for i in 0..header_end.min(bs.len().saturating_sub(2)) {
+        let [day, month, year] = [&bs[i], &bs[i + 1], &bs[i + 2]];
+        let widget = is_number(day.text, 1..=2)
+            && crate::published::month_number(month.text.trim_end_matches('.')).is_some()
+            && is_number(year.text, 4..=4)
+            && !month.after_blank
+            && !year.after_blank;
+        if widget {
+            let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+            let span = &text[offset(day.text)..offset(year.text) + year.text.len()];
+            kinds[i] = Kind::Published(span);
+            kinds[i + 1] = Kind::Rule;
+            kinds[i + 2] = Kind::Rule;
             return;
         }
     }
@@ -1056,6 +1086,15 @@ mod tests {
             a.boilerplate,
             ["Most Popular", "‘OUT OF TIME’", "FLOOD WATCH 2019"]
         );
+    }
+
+    #[test]
+    fn date_widget_of_three_lines_is_one_timestamp() {
+        let text = "\n04\nMarch\n2021\nCouncil closes old bridge as river rises\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("04\nMarch\n2021"));
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert!(a.boilerplate.is_empty());
     }
 
     #[test]
