@@ -376,6 +376,13 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                 (0..b)
                     .rev()
                     .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
+            })
+            // A byline opening the page (`9 August 2012 — Posted by X`) sits
+            // over the title: the first title line under it.
+            .or_else(|| {
+                (b + 1..end).take(2).find(|i| {
+                    candidate(i) && !is_prose(bs[*i].text) && count_words(bs[*i].text, 3) >= 3
+                })
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
@@ -587,6 +594,9 @@ fn read_header<'a>(
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
+    let byline_below = frame
+        .headline
+        .is_some_and(|h| (h + 1..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_))));
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
@@ -607,8 +617,8 @@ fn read_header<'a>(
             || published.is_some_and(|(at, _)| at == i + 1);
         match &mut kinds[i] {
             // Of several, the byline nearest the body: one above the headline
-            // belongs to a menu or a teaser.
-            Kind::Byline(b) if article.byline.is_none() && !before_headline => {
+            // belongs to a menu or a teaser when another is under it.
+            Kind::Byline(b) if article.byline.is_none() && (!before_headline || !byline_below) => {
                 article.byline = Some(take_byline(b));
             }
             // The line showing the published time is header, whatever else it reads as.
@@ -1095,6 +1105,14 @@ mod tests {
         assert_eq!(a.published, Some("04\nMarch\n2021"));
         assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
         assert!(a.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn byline_opening_the_page_sits_over_the_title() {
+        let text = "4 March 2021 \u{2014} Posted by Ann Lee\n\nShorter builds at last\n\nToday I am happy to announce that the build now takes half the time it took last year.\n\nHere is how.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Shorter builds at last"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
     }
 
     #[test]
