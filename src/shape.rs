@@ -177,9 +177,12 @@ pub(crate) fn without_tag(title: &str) -> &str {
 
 /// Banners and widgets a page prints as a line of their own, read whole and
 /// case-blind: they look like short titles but never name a story.
-const PAGE_LABELS: [&str; 7] = [
+const PAGE_LABELS: [&str; 10] = [
     "breaking news",
     "breaking news emails",
+    "all news",
+    "more news",
+    "latest news",
     "accessibility links",
     "skip to content",
     "top stories",
@@ -227,6 +230,22 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
     let lower = crate::ascii::lower(head, &mut buf);
     crate::ascii::find(&lower, "cookie").is_some()
         && COOKIE_NOTICE.iter().any(|c| lower.contains(c))
+}
+
+/// A run of spaces wider than running text ever holds: a gap between columns
+/// of a page rendered to text.
+const COLUMN_GAP: &str = "          ";
+
+/// A line's first column: pages rendered to text set side boxes on the same
+/// line after a wide gap of spaces (`November 20, 2019 - 11:28 AMT <40 spaces>
+/// Overview: World`).
+pub(crate) fn first_column(text: &str) -> &str {
+    // Headlines and dates are short: the gap is only looked for near the start.
+    let head = &text[..crate::dateline::floor_boundary(text, 300)];
+    match crate::ascii::find(head, COLUMN_GAP) {
+        Some(at) if at > 0 => text[..at].trim_end(),
+        _ => text,
+    }
 }
 
 /// Whether a block is unmistakably story prose.
@@ -283,6 +302,11 @@ mod tests {
         ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
+        assert_eq!(
+            first_column("March 4, 2021            Weather: Sunny"),
+            "March 4, 2021"
+        );
+        assert_eq!(first_column("Jan  1987   12   14"), "Jan  1987   12   14");
         assert!(is_cookie_notice(
             "Our site uses cookies to improve your experience. By continuing you agree."
         ));
