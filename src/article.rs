@@ -200,9 +200,24 @@ const CREDIT_LABEL: usize = 16;
 
 /// Galleries print a caption's lines and then its credit alone on the next line
 /// (`Photo: John Locher, AP`): the lines run straight into such a credit (no blank
-/// line between, at most three of them) are captions too.
+/// line between, at most three of them) are captions too. So is a line repeated
+/// at the start of the credited caption below it.
 fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     for i in 1..bs.len() {
+        // An image's text set twice, the second time with its credit:
+        // `Protesters march` over `Protesters march YouTube Screenshot`.
+        let above = bs[i - 1].text;
+        if matches!(kinds[i], Kind::Caption(_))
+            && matches!(kinds[i - 1], Kind::Text)
+            && above.len() >= 20
+            && bs[i].text.len() > above.len()
+            && bs[i].text.starts_with(above)
+        {
+            kinds[i - 1] = Kind::Caption(Caption {
+                text: above,
+                credit: None,
+            });
+        }
         let credit_only = matches!(&kinds[i], Kind::Caption(c)
             if c.credit.is_some_and(|cr| bs[i].text.len() - cr.len() <= CREDIT_LABEL));
         if !credit_only {
@@ -1175,6 +1190,13 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Shorter builds at last"));
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_caption_set_twice_counts_twice() {
+        let text = "Storm closes schools\n\nSchools across the county closed on Monday as a storm moved through.\n\nSnow covers a street in Provo\nSnow covers a street in Provo Submitted photo\n\nBuses will run again on Wednesday, the county said in a statement.\n";
+        let a = parse(text).unwrap();
+        assert_eq!((a.captions.len(), a.paragraphs.len()), (2, 2));
     }
 
     #[test]
