@@ -923,8 +923,10 @@ fn read_body<'a>(
                     && (is_end_marker(text, &Kind::Text)
                         || count_words(text, 4) <= 3 && parse_bare_byline(text).is_some())
                 {
-                    // An author under a teaser, or the opening of the page's tail.
+                    // An author under a teaser, or the opening of the page's tail,
+                    // which closes the list (`About the author`).
                     article.boilerplate.push(text);
+                    in_link_list = !is_end_marker(text, &Kind::Text);
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
@@ -1197,6 +1199,13 @@ mod tests {
         let text = "Storm closes schools\n\nSchools across the county closed on Monday as a storm moved through.\n\nSnow covers a street in Provo\nSnow covers a street in Provo Submitted photo\n\nBuses will run again on Wednesday, the county said in a statement.\n";
         let a = parse(text).unwrap();
         assert_eq!((a.captions.len(), a.paragraphs.len()), (2, 2));
+    }
+
+    #[test]
+    fn the_page_tail_closes_a_link_list() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRecommended Stories\n\nMayor opens the new library on Main Street\n\nAbout the author\n\nSenior editor at the Daily Planet\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
     }
 
     #[test]
