@@ -939,7 +939,7 @@ fn read_body<'a>(
                 // one of them is a title in headline case.
                 let bulleted = |j: usize| bs.get(j).is_some_and(|b| b.text.starts_with("* "));
                 let alone = !bulleted(i + 1) && (i == 0 || !bulleted(i - 1));
-                if is_bulleted_title(text) && (alone || in_headline_run(bs, i)) {
+                if is_bulleted_title(text) && (alone && i < body_end || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
                     continue;
                 }
