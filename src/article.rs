@@ -940,9 +940,12 @@ fn read_body<'a>(
                 if sign_off_agency.is_none() {
                     sign_off_agency = Some(*a);
                 }
-                // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
-                // also furniture; a bare service name (`Reuter`) is not.
-                if Agency::known(text).is_none() && count_words(text, 4) > 3 {
+                // A sign-off sentence (`Copyright 2014 The Associated Press...`) or
+                // notice (`© Reuters`) is also furniture; a bare service name
+                // (`Reuter`) is not.
+                if Agency::known(text).is_none()
+                    && (count_words(text, 4) > 3 || text.starts_with('©'))
+                {
                     article.boilerplate.push(text);
                 }
             }
@@ -1255,6 +1258,14 @@ mod tests {
         let a = parse(&text).unwrap();
         assert_eq!(a.related, ["THE OLD BRIDGE THROUGH THE YEARS"]);
         assert_eq!((a.paragraphs.len(), a.boilerplate.len()), (2, 3));
+    }
+
+    #[test]
+    fn a_copyright_notice_is_furniture_and_a_sign_off() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\n© Reuters\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.boilerplate, ["© Reuters"]);
+        assert_eq!(a.agency, Some(Agency::Reuters));
     }
 
     #[test]
