@@ -358,6 +358,19 @@ pub(crate) fn is_rule(text: &str) -> bool {
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
+        || is_invisible(t)
+}
+
+/// A line of format characters alone (zero-width space, joiner, soft hyphen,
+/// byte-order mark): blank to a reader.
+fn is_invisible(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+        })
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
@@ -891,6 +904,7 @@ mod tests {
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("\u{200b}") && is_rule("\u{200b}"));
         assert!(!is_furniture("Share on the rise"));
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));
