@@ -152,7 +152,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 59] = [
+const FURNITURE: [&str; 60] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -183,6 +183,7 @@ const FURNITURE: [&str; 59] = [
     "enlarge this image",
     "skip to main content",
     "back to top",
+    "scroll to top",
     "previous post",
     "next post",
     "read more",
@@ -331,6 +332,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     if opens_comments(lower) {
+        return true;
+    }
+    // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
+    // a gallery's link: `VIEW GALLERY`, `View galleryBoko Haram`.
+    let footer = unbulleted.starts_with("permalink")
+        || unbulleted.starts_with("posted in ") && lower.contains("| permalink")
+        || unbulleted.starts_with("view gallery");
+    if footer {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -890,6 +899,9 @@ mod tests {
             "Share this:",
             "Loading comments...",
             "JUST WATCHED",
+            "Scroll to top",
+            "Posted in News | Permalink | 1 Comment",
+            "VIEW GALLERY",
             "(16 Videos)",
             "Story continues below advertisement",
             "Loading content …",
