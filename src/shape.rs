@@ -53,10 +53,12 @@ const END_MARKERS: [&str; 21] = [
 
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
-    let head = &text[..crate::dateline::floor_boundary(text, 40)];
-    let mut buf = [0u8; 64];
-    let lower = crate::ascii::lower(head, &mut buf);
-    END_MARKERS.iter().any(|m| lower.starts_with(m))
+    let head = text[..crate::dateline::floor_boundary(text, 40)].as_bytes();
+    // Compared in place rather than lower-cased first: this runs on every block of the body.
+    END_MARKERS.iter().any(|m| {
+        head.get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    })
 }
 
 /// Whether a paragraph is a note about the author or a tip line rather than
@@ -192,10 +194,13 @@ const COOKIE_NOTICE: [&str; 5] = [
 /// improve ...`): page furniture that reads as prose.
 pub(crate) fn is_cookie_notice(text: &str) -> bool {
     let head = &text[..crate::dateline::floor_boundary(text, 200)];
+    // Found from its rare `k` before any lower-casing.
+    if !crate::ascii::contains_case_blind(head, "cookie", 3) {
+        return false;
+    }
     let mut buf = [0u8; 200];
     let lower = crate::ascii::lower(head, &mut buf);
-    crate::ascii::find(&lower, "cookie").is_some()
-        && COOKIE_NOTICE.iter().any(|c| lower.contains(c))
+    COOKIE_NOTICE.iter().any(|c| lower.contains(c))
 }
 
 /// Whether a block is unmistakably story prose.
@@ -211,6 +216,16 @@ pub(crate) fn is_title_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_markers_are_lower_case_and_short() {
+        for m in END_MARKERS {
+            assert!(
+                m.len() <= 40 && !m.bytes().any(|b| b.is_ascii_uppercase()),
+                "{m}"
+            );
+        }
+    }
 
     #[test]
     fn link_titles_lose_markers_numbers_and_times() {
