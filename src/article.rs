@@ -20,8 +20,9 @@ use crate::{
     published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
-        closes_sentence, ends_sentence, is_author_note, is_cookie_notice, is_long_prose,
-        is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title, opens_tail,
+        closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
+        is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
+        is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -185,6 +186,7 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     bulleted_bylines(bs, kinds);
+    date_widgets(text, bs, kinds);
     let frame = find_frame(bs, kinds);
     read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
@@ -235,6 +237,35 @@ fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
         }
         if let Some(b) = parse_bare_byline(line).filter(|b| b.published.is_none()) {
             kinds[i] = Kind::Byline(b);
+            return;
+        }
+    }
+}
+
+/// A date printed as a widget, its day, month and year on lines of their own
+/// (`24` / `July` / `2012`): one timestamp, the input's slice across the three
+/// lines; the month and year lines are layout. Only read above the story.
+fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    let header_end = bs
+        .iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len());
+    let is_number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for i in 0..header_end.min(bs.len().saturating_sub(2)) {
+        let [day, month, year] = [&bs[i], &bs[i + 1], &bs[i + 2]];
+        let widget = is_number(day.text, 1..=2)
+            && crate::published::month_number(month.text.trim_end_matches('.')).is_some()
+            && is_number(year.text, 4..=4)
+            && !month.after_blank
+            && !year.after_blank;
+        if widget {
+            let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+            let span = &text[offset(day.text)..offset(year.text) + year.text.len()];
+            kinds[i] = Kind::Published(span);
+            kinds[i + 1] = Kind::Rule;
+            kinds[i + 2] = Kind::Rule;
             return;
         }
     }
@@ -344,6 +375,13 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                 (0..b)
                     .rev()
                     .find(|i| candidate(i) && !is_two_sentences(bs[*i].text))
+            })
+            // A byline opening the page (`9 August 2012 — Posted by X`) sits
+            // over the title: the first title line under it.
+            .or_else(|| {
+                (b + 1..end).take(2).find(|i| {
+                    candidate(i) && !is_prose(bs[*i].text) && count_words(bs[*i].text, 3) >= 3
+                })
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
@@ -351,10 +389,18 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
         // between them are credits and deks.
         None => (0..end)
             .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
-            .find(|&i| matches!(kinds[i], Kind::Published(_)))
+            .find(|&i| match &kinds[i] {
+                Kind::Published(_) => true,
+                // A date in the first column of a line set out in columns.
+                Kind::Text => {
+                    let column = first_column(bs[i].text);
+                    column.len() < bs[i].text.len() && parse_published(column).is_some()
+                }
+                _ => false,
+            })
             .and_then(|p| {
                 (p.saturating_sub(3)..p).rev().find(|&i| {
-                    let t = bs[i].text;
+                    let t = first_column(bs[i].text);
                     candidate(&i)
                         && !is_prose(t)
                         && !t.ends_with('.')
@@ -422,6 +468,7 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
 }
 
 fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
+    let text = first_column(text);
     // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
     // the story it is a title.
     matches!(kind, Kind::Text | Kind::Credit(..))
@@ -510,6 +557,20 @@ fn is_timestamp_line(text: &str) -> bool {
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
 }
 
+/// The byline of an outlet credited alone: `Press Trust of India`; a wire
+/// service with its place (`Reuters, Washington,`) credits the service.
+fn outlet_byline(text: &str) -> Byline<'_> {
+    let outlet = match text.split_once(',') {
+        Some((service, _)) if Agency::known(service).is_some() => service,
+        _ => text.trim_end_matches([',', ' ']),
+    };
+    Byline {
+        text,
+        authors: Vec::new(),
+        affiliation: Some(outlet),
+    }
+}
+
 /// A block's byline, moved out rather than cloned: each block is read once.
 fn take_byline<'a>(b: &mut BylineLine<'a>) -> Byline<'a> {
     let authors = std::mem::take(&mut b.byline.authors);
@@ -526,12 +587,15 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| bs[h].text);
+    article.headline = frame.headline.map(|h| first_column(bs[h].text));
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
+    let byline_below = frame
+        .headline
+        .is_some_and(|h| (h + 1..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_))));
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
@@ -546,11 +610,14 @@ fn read_header<'a>(
         }
         let before_headline = frame.headline.is_some_and(|h| i < h);
         let under_byline = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
-        let under_headline = frame.headline.is_some_and(|h| h + 1 == i);
+        // Where a page credits an outlet instead of a byline: under the headline,
+        // or over the published time (`Reuters, Washington,` then the date).
+        let credit_place = frame.headline.is_some_and(|h| h + 1 == i)
+            || published.is_some_and(|(at, _)| at == i + 1);
         match &mut kinds[i] {
             // Of several, the byline nearest the body: one above the headline
-            // belongs to a menu or a teaser.
-            Kind::Byline(b) if article.byline.is_none() && !before_headline => {
+            // belongs to a menu or a teaser when another is under it.
+            Kind::Byline(b) if article.byline.is_none() && (!before_headline || !byline_below) => {
                 article.byline = Some(take_byline(b));
             }
             // The line showing the published time is header, whatever else it reads as.
@@ -567,16 +634,12 @@ fn read_header<'a>(
             // A wire service named alone under the headline of a story without
             // a byline (`Press Trust of India`) credits the story to it.
             Kind::SignOff(_)
-                if under_headline
+                if credit_place
                     && !header_has_byline
                     && !is_prose(text)
                     && text.starts_with(|c: char| c.is_alphabetic()) =>
             {
-                article.byline = Some(Byline {
-                    text,
-                    authors: Vec::new(),
-                    affiliation: Some(text),
-                });
+                article.byline = Some(outlet_byline(text));
             }
             Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
             Kind::Text if before_headline => article.boilerplate.push(text),
@@ -598,17 +661,14 @@ fn read_header<'a>(
                     }
                 }
                 // An outlet credited on the line under the headline (`CNN-IBN`).
-                if under_headline
+                if credit_place
                     && !header_has_byline
                     && !is_prose(text)
                     && is_affiliation_line(text)
+                    && !is_page_label(text)
                     && article.byline.is_none()
                 {
-                    article.byline = Some(Byline {
-                        text,
-                        authors: Vec::new(),
-                        affiliation: Some(text),
-                    });
+                    article.byline = Some(outlet_byline(text));
                     continue;
                 }
                 // Prose between headline and body is a dek: neither story nor furniture.
@@ -658,10 +718,11 @@ fn header_published<'a>(
         let ts = match &kinds[i] {
             Kind::Published(ts) => Some(*ts),
             Kind::Byline(b) => b.published,
-            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(bs[i].text) => {
-                parse_bare_byline(bs[i].text)
+            Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(first_column(bs[i].text)) => {
+                let text = first_column(bs[i].text);
+                parse_bare_byline(text)
                     .and_then(|b| b.published)
-                    .or_else(|| find_timestamp(bs[i].text))
+                    .or_else(|| find_timestamp(text))
             }
             _ => None,
         };
@@ -679,9 +740,10 @@ fn header_published<'a>(
 
 /// Whether a line under a list heading reads as a link title: a title-like line
 /// that is not story prose. A long headline reads as prose unless it is seen not
-/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`).
+/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`) or is
+/// set in headline case (`How Far Do You Go to Protect Your Privacy?`).
 fn is_list_entry(text: &str) -> bool {
-    is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
+    is_title_like(text) && (!is_prose(text) || !closes_sentence(text) || is_headline_case(text))
 }
 
 /// A teaser's kicker: a label of four words at most in capitals.
@@ -973,6 +1035,28 @@ mod tests {
     }
 
     #[test]
+    fn outlet_over_the_published_time_is_the_byline() {
+        let text = "Council closes old bridge as river rises\n\nShare permalink\n\nAFP, Paris,\n* Mar 4 2021, 9:05am ist\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        let b = a.byline.unwrap();
+        assert_eq!((b.text, b.affiliation), ("AFP, Paris,", Some("AFP")));
+        assert!(b.authors.is_empty());
+        assert_eq!(a.published, Some("Mar 4 2021, 9:05am ist"));
+    }
+
+    #[test]
+    fn header_set_out_in_columns() {
+        let gap = " ".repeat(30);
+        let text = format!(
+            "Weather in Town\n\nRates and Markets\n\nCouncil closes old bridge as river rises{gap}Home\nAll news\nMarch 4, 2021 - 09:05 CET{gap}Overview: World.\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("March 4, 2021 - 09:05 CET"));
+        assert!(a.byline.is_none());
+    }
+
+    #[test]
     fn a_link_list_inside_the_story_does_not_end_it() {
         let para =
             "The council met on Monday to discuss the bridge and its repairs over the coming year.";
@@ -1012,6 +1096,23 @@ mod tests {
             a.boilerplate,
             ["Most Popular", "‘OUT OF TIME’", "FLOOD WATCH 2019"]
         );
+    }
+
+    #[test]
+    fn date_widget_of_three_lines_is_one_timestamp() {
+        let text = "\n04\nMarch\n2021\nCouncil closes old bridge as river rises\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.published, Some("04\nMarch\n2021"));
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert!(a.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn byline_opening_the_page_sits_over_the_title() {
+        let text = "4 March 2021 \u{2014} Posted by Ann Lee\n\nShorter builds at last\n\nToday I am happy to announce that the build now takes half the time it took last year.\n\nHere is how.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Shorter builds at last"));
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
     }
 
     #[test]

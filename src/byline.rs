@@ -102,7 +102,8 @@ const ORG_WORDS: [&str; 38] = [
 const NAME_STOPS: [&str; 8] = [
     "Email Author",
     "View More Articles",
-    "Published",
+    // `Published`, and `Publish date:` glued to the names.
+    "Publish",
     "Updated",
     "Follow",
     "More by",
@@ -189,7 +190,10 @@ fn is_person(s: &str) -> bool {
     let words = s.split_whitespace().count();
     (1..=5).contains(&words)
         && s.split_whitespace().all(is_name_word)
-        && !s.split_whitespace().next().is_some_and(is_particle)
+        && !s
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_particle(w) || w == "The")
         && !has_org_word(s)
 }
 
@@ -310,7 +314,9 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     if line.len() > MAX_BYLINE {
         return None;
     }
-    let (start, after) = find_by_marker(line)?;
+    let Some((start, after)) = find_by_marker(line) else {
+        return parse_author_label(line);
+    };
     // The names open with a capital or `the`: in prose, `by` is followed by
     // other words, and the names are not looked for.
     if !after
@@ -386,6 +392,56 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     })
 }
 
+/// A byline given as a labelled field of the article's meta line:
+/// `Author: Cadence Wu`, `Date:November 5, 2012 | Category:Tips | Author:Mary Boone`.
+/// The other fields may hold the published time.
+fn parse_author_label(line: &str) -> Option<BylineLine<'_>> {
+    const LABEL: &str = "author:";
+    let mut buf = [0u8; MAX_BYLINE];
+    let at = crate::ascii::find(&crate::ascii::lower(line, &mut buf), LABEL)?;
+    // The label opens the line or a field of it (after `|`, `•`).
+    let opens_field = line[..at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '|' | '•' | '·'));
+    if !opens_field {
+        return None;
+    }
+    let field = line[at + LABEL.len()..].trim_start();
+    let field = field.split(" | ").next().unwrap_or(field);
+    let names_len = names_end(field);
+    let names = field[..names_len].trim().trim_end_matches([',', ' ']);
+    if !names.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (authors, affiliation) = split_credits(names);
+    if authors.is_empty() && affiliation.is_none() {
+        return None;
+    }
+    Some(credits_line(
+        names,
+        (authors, affiliation),
+        crate::published::find_timestamp(line),
+    ))
+}
+
+/// The byline of a line whose text is its names part alone.
+fn credits_line<'a>(
+    names: &'a str,
+    (authors, affiliation): (Vec<Author<'a>>, Option<&'a str>),
+    published: Option<&'a str>,
+) -> BylineLine<'a> {
+    BylineLine {
+        byline: Byline {
+            text: names,
+            authors,
+            affiliation,
+        },
+        published,
+    }
+}
+
 /// A byline without `By`: a name alone, or a name with a role or timestamp after it
 /// (`Steve Peoples, AP National Political Writer`, `Chris Davies - Nov 19, 2019`).
 /// Only read in the lines right around the headline.
@@ -422,14 +478,7 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     if !tail.is_empty() && published.is_none() {
         return None;
     }
-    Some(BylineLine {
-        byline: Byline {
-            text: names,
-            authors,
-            affiliation,
-        },
-        published,
-    })
+    Some(credits_line(names, (authors, affiliation), published))
 }
 
 /// Whether a credit names an outlet or a role (`Fox News`, `Staff Writer`), not
@@ -513,6 +562,20 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn author_field_of_a_meta_line() {
+        assert_eq!(
+            by("Date:March 4, 2021 | Category:Tips & Advice | Author:Ann Lee"),
+            (vec!["Ann Lee"], None, Some("March 4, 2021"))
+        );
+        assert_eq!(by("Author: Bo Chan"), (vec!["Bo Chan"], None, None));
+        assert_eq!(
+            by("Author:The Morning NotePublish date:Mar 4, 2021"),
+            (vec![], Some("The Morning Note"), Some("Mar 4, 2021"))
+        );
+        assert!(parse_byline("The co-author: a note on method").is_none());
     }
 
     #[test]

@@ -263,7 +263,18 @@ fn is_agency_name(s: &str) -> bool {
 
 fn agency_of(name: &str) -> Agency<'_> {
     let name = name.trim();
-    Agency::known(name).unwrap_or(Agency::Other(name))
+    service_of(name).unwrap_or(Agency::Other(name))
+}
+
+/// The service a marker names, also through one of its desks: `(CNN Business)`,
+/// `(Reuters Health)` credit CNN and Reuters.
+fn service_of(name: &str) -> Option<Agency<'static>> {
+    let name = name.trim();
+    Agency::known(name).or_else(|| {
+        let (service, desk) = name.split_once(' ')?;
+        let desk_word = desk.starts_with(|c: char| c.is_uppercase()) && !desk.contains(' ');
+        desk_word.then(|| Agency::known(service)).flatten()
+    })
 }
 
 /// Whether a word may be part of a place name.
@@ -452,7 +463,7 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
     }
     // A place name before a marker must read as a place, in capitals unless a date follows it.
     if let Some(loc) = &location {
-        if date.is_none() && Agency::known(name).is_none() && !is_upper_word(loc.city) {
+        if date.is_none() && service_of(name).is_none() && !is_upper_word(loc.city) {
             return None;
         }
     }
@@ -643,6 +654,18 @@ mod tests {
         assert_eq!(rest, "The Senate voted");
         let (d, _) = dl("(CNN) -- A storm");
         assert_eq!(d.agency, Some(Agency::Cnn));
+    }
+
+    #[test]
+    fn desk_of_a_known_service() {
+        let (d, rest) = dl("Hong Kong (CNN Business)Stocks fell on Monday.");
+        assert_eq!(d.location.unwrap().text, "Hong Kong");
+        assert_eq!(d.agency, Some(Agency::Cnn));
+        assert_eq!(rest, "Stocks fell on Monday.");
+        let (d, _) = dl("LONDON (Reuters Health) - Doctors said");
+        assert_eq!(d.agency, Some(Agency::Reuters));
+        // An unknown name before a mixed-case place stays no dateline.
+        assert!(parse_dateline("Hong Kong (Daily Planet)Stocks fell on Monday.").is_none());
     }
 
     #[test]

@@ -26,6 +26,21 @@ pub(crate) fn closes_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Whether a line is set in headline case: three or more of its longer words
+/// (four letters or more), and nearly all of them, open with a capital.
+pub(crate) fn is_headline_case(text: &str) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    for w in text.split_whitespace().take(40) {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().take_while(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        long += 1;
+        capital += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 3 && capital * 4 >= long * 3
+}
+
 /// Openings of lines that mark the end of a story on a page.
 const END_MARKERS: [&str; 21] = [
     "comments",
@@ -143,14 +158,33 @@ pub(crate) fn link_title(text: &str) -> &str {
             t = after.trim_start();
         }
     }
-    t
+    without_tag(t)
+}
+
+/// A link title without the tag in capitals that closes it and the bar
+/// separating it from the next: `Title [VIDEO]`, `Title [INSIGHT]|`.
+pub(crate) fn without_tag(title: &str) -> &str {
+    let t = title.trim_end_matches(['|', ' ']);
+    let Some(open) = t.strip_suffix(']').and_then(|s| s.rfind('[')) else {
+        return t;
+    };
+    let tag = &t[open + 1..t.len() - 1];
+    let is_tag = tag.len() >= 3 && tag.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    if is_tag && open > 0 {
+        t[..open].trim_end()
+    } else {
+        t
+    }
 }
 
 /// Banners and widgets a page prints as a line of their own, read whole and
 /// case-blind: they look like short titles but never name a story.
-const PAGE_LABELS: [&str; 7] = [
+const PAGE_LABELS: [&str; 10] = [
     "breaking news",
     "breaking news emails",
+    "all news",
+    "more news",
+    "latest news",
     "accessibility links",
     "skip to content",
     "top stories",
@@ -203,6 +237,22 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
     COOKIE_NOTICE.iter().any(|c| lower.contains(c))
 }
 
+/// A run of spaces wider than running text ever holds: a gap between columns
+/// of a page rendered to text.
+const COLUMN_GAP: &str = "          ";
+
+/// A line's first column: pages rendered to text set side boxes on the same
+/// line after a wide gap of spaces (`November 20, 2019 - 11:28 AMT <40 spaces>
+/// Overview: World`).
+pub(crate) fn first_column(text: &str) -> &str {
+    // Headlines and dates are short: the gap is only looked for near the start.
+    let head = &text[..crate::dateline::floor_boundary(text, 300)];
+    match crate::ascii::find(head, COLUMN_GAP) {
+        Some(at) if at > 0 => text[..at].trim_end(),
+        _ => text,
+    }
+}
+
 /// Whether a block is unmistakably story prose.
 pub(crate) fn is_long_prose(text: &str) -> bool {
     count_words(text, 20) >= 20
@@ -236,6 +286,12 @@ mod tests {
         assert_eq!(link_title("3. Storm hits coast"), "Storm hits coast");
         assert_eq!(link_title("+ 2020 Sentra launched"), "2020 Sentra launched");
         assert_eq!(link_title("10:30am update"), "10:30am update");
+        assert_eq!(link_title("Storm hits coast [VIDEO]"), "Storm hits coast");
+        assert_eq!(
+            link_title("Storm hits coast [INSIGHT]|"),
+            "Storm hits coast"
+        );
+        assert_eq!(link_title("Storm hits [part 2]"), "Storm hits [part 2]");
     }
 
     #[test]
@@ -253,8 +309,19 @@ mod tests {
         assert!(closes_sentence("He said: \"We will.\""));
         assert!(!closes_sentence("Mother ‘gave up on the list’"));
         assert!(!closes_sentence("Band plays two shows (dates and stream)"));
+        assert!(is_headline_case(
+            "How Far Do You Go to Protect Your Privacy on Facebook?"
+        ));
+        assert!(!is_headline_case(
+            "How far would you go to protect your privacy on Facebook?"
+        ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
+        assert_eq!(
+            first_column("March 4, 2021            Weather: Sunny"),
+            "March 4, 2021"
+        );
+        assert_eq!(first_column("Jan  1987   12   14"), "Jan  1987   12   14");
         assert!(is_cookie_notice(
             "Our site uses cookies to improve your experience. By continuing you agree."
         ));
