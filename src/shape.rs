@@ -68,7 +68,7 @@ const END_MARKERS: [&str; 21] = [
 
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
-    let head = text[..crate::dateline::floor_boundary(text, 40)].as_bytes();
+    let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
     // Compared in place rather than lower-cased first: this runs on every block of the body.
     END_MARKERS.iter().any(|m| {
         head.get(..m.len())
