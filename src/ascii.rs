@@ -38,6 +38,19 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
     memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
 }
 
+/// Where `hay` first holds the lower-case ASCII `needle` in any case, found
+/// from the needle's byte at `pivot`, which the caller picks for being rare.
+pub(crate) fn find_case_blind(hay: &str, needle: &str, pivot: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let p = n[pivot];
+    memchr::memchr2_iter(p, p.to_ascii_uppercase(), h).find_map(|at| {
+        let start = at.checked_sub(pivot)?;
+        h.get(start..start + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            .then_some(start)
+    })
+}
+
 /// Whether `hay` holds the lower-case ASCII `needle` in any case, found from
 /// the needle's byte at `pivot`, which the caller picks for being rare in text.
 pub(crate) fn contains_case_blind(hay: &str, needle: &str, pivot: usize) -> bool {
@@ -116,6 +129,13 @@ mod tests {
                 assert_eq!(
                     contains_case_blind(hay, needle, pivot),
                     hay.to_ascii_lowercase().contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            for (needle, pivot) in [("author:", 6), ("bcd", 1)] {
+                assert_eq!(
+                    find_case_blind(hay, needle, pivot),
+                    hay.to_ascii_lowercase().find(needle),
                     "{hay:?} {needle:?}"
                 );
             }

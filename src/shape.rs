@@ -69,10 +69,16 @@ const END_MARKERS: [&str; 21] = [
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
     let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
-    // Compared in place rather than lower-cased first: this runs on every block of the body.
+    // Compared in place rather than lower-cased first, from the first letter:
+    // this runs on every block of the body.
+    let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     END_MARKERS.iter().any(|m| {
-        head.get(..m.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+        m.as_bytes()[0] == first
+            && head
+                .get(..m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
     })
 }
 
