@@ -19,6 +19,12 @@ pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow
     Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
 }
 
+/// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
+/// vectorised search, as every block is asked.
+pub(crate) fn has_line_break(s: &str) -> bool {
+    memchr::memchr(b'\n', s.as_bytes()).is_some()
+}
+
 /// `hay.find(needle)` without building a two-way searcher: the needles here
 /// are short and their first byte is rare, so memchr on it does the work.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {

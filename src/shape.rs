@@ -266,7 +266,9 @@ pub(crate) fn is_long_prose(text: &str) -> bool {
 
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
+    text.len() <= 250
+        && (1..=30).contains(&count_words(text, 31))
+        && !crate::ascii::has_line_break(text)
 }
 
 #[cfg(test)]
