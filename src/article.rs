@@ -895,9 +895,13 @@ fn read_body<'a>(
         article.credits = article.paragraphs.last().and_then(|p| trailing_credit(p));
     }
     if article.agency.is_none() {
+        // Initials closing the text sign it off, unless the line above is more of
+        // them: a run of short capitals (`XS` `SM` `MD` `LG`) is a menu.
+        let in_run = |i: usize| i > 0 && wire_initials(bs[i - 1].text).is_some();
         let closing_initials = bs
             .last()
             .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
+            .filter(|_| !in_run(bs.len() - 1))
             .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
@@ -1113,6 +1117,19 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Shorter builds at last"));
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_run_of_short_capitals_closing_the_page_is_no_sign_off() {
+        let body = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nThey reopen on Wednesday.\n\n";
+        assert_eq!(
+            parse(&format!("{body}UPI\n")).unwrap().agency,
+            Some(Agency::Upi)
+        );
+        assert_eq!(
+            parse(&format!("{body}XS\nSM\nMD\nLG\n")).unwrap().agency,
+            None
+        );
     }
 
     #[test]
