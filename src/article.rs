@@ -16,7 +16,7 @@ use crate::{
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
-    lines::{Block, blocks, is_hard_wrapped},
+    lines::{Block, blocks},
     published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
@@ -181,8 +181,7 @@ fn read_into<'a>(
     kinds: &mut Vec<Kind<'a>>,
     article: &mut Article<'a>,
 ) {
-    let hard_wrapped = is_hard_wrapped(text);
-    blocks(text, hard_wrapped, bs);
+    blocks(text, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
@@ -1151,7 +1150,7 @@ mod dump {
         let text = std::fs::read_to_string(path).unwrap();
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let mut bs = Vec::new();
-        crate::lines::blocks(text, crate::lines::is_hard_wrapped(text), &mut bs);
+        crate::lines::blocks(text, &mut bs);
         let kinds: Vec<_> = bs.iter().map(|b| super::classify(b.text)).collect();
         let frame = super::find_frame(&bs, &kinds);
         eprintln!(

@@ -13,7 +13,7 @@ use nom::{
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::{Agency, ascii::find};
 
@@ -52,6 +52,9 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The longest marker closed by a colon (`related article`).
+const RELATED_MARKER: usize = 15;
+
 /// The link title of a related-story line (`RELATED Kremlin cancels talks`).
 pub(crate) fn related_item(text: &str) -> Option<&str> {
     // Every marker opens with one of these letters: skip the parser for the rest.
@@ -59,6 +62,11 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
         text.as_bytes().first().map(u8::to_ascii_lowercase),
         Some(b'r' | b'm' | b'w' | b's' | b'a')
     ) {
+        return None;
+    }
+    // Apart from `RELATED`, a marker is a few words closed by a colon.
+    let head = &text.as_bytes()[..text.len().min(RELATED_MARKER + 1)];
+    if !text.starts_with("RELATED") && memchr::memchr(b':', head).is_none() {
         return None;
     }
     let (title, marker) = parse_related_marker(text).ok()?;
@@ -224,27 +232,44 @@ const PROMPT_PHRASES: [&str; 4] = [
 const PROMPT_LINE: usize = 120;
 
 /// The furniture phrases, and the social networks a follow prompt names, each
-/// found in one pass over a line whatever its case.
-static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&FURNITURE_PHRASES));
-static PROMPT_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| case_blind(&PROMPT_PHRASES));
-static SOCIAL_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| case_blind(&["on twitter", "on facebook", "on instagram"]));
+/// found in one pass over a line lower-cased once.
+static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
+static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
+static SOCIAL_FINDER: LazyLock<Literals> =
+    LazyLock::new(|| lower_finder(&["on twitter", "on facebook", "on instagram"]));
 
-/// A finder of any of some literals, for `is_match`: leftmost matching lets it
-/// use the SIMD literal searcher rather than step an automaton over every byte.
-fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(patterns)
-        .expect("fixed literals build")
+/// A finder of any of some literals. The SIMD literal searcher is called
+/// directly: through an automaton's search its set-up outweighs the search on
+/// lines of a hundred bytes. The automaton stands in where the CPU lacks SIMD.
+pub(crate) struct Literals {
+    packed: Option<aho_corasick::packed::Searcher>,
+    automaton: AhoCorasick,
 }
 
-fn case_blind(patterns: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .expect("fixed furniture patterns build")
+impl Literals {
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        match &self.packed {
+            Some(s) => s.find(hay).is_some(),
+            None => self.automaton.is_match(hay),
+        }
+    }
+}
+
+fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> Literals {
+    let patterns: Vec<P> = patterns.into_iter().collect();
+    Literals {
+        packed: aho_corasick::packed::Searcher::new(patterns.iter()),
+        automaton: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&patterns)
+            .expect("fixed literals build"),
+    }
+}
+
+/// A finder of phrases in any case, to run over a text with ASCII lower-cased:
+/// cheaper than a case-blind automaton, which steps over every byte.
+fn lower_finder(patterns: &[&str]) -> Literals {
+    literal_finder(patterns.iter().map(|p| p.to_ascii_lowercase()))
 }
 
 /// Longest whole-line furniture entry, label or counter that is matched exactly.
@@ -262,8 +287,10 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
     let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
-    let mut buf = [0u8; SHORT_LINE];
-    let lower = crate::ascii::lower(head, &mut buf);
+    let mut buf = [0u8; 300];
+    let lower_line = crate::ascii::lower(t, &mut buf);
+    // Lower-casing ASCII keeps every byte where it was.
+    let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     let whole = head.len() == t.len();
     if whole
@@ -281,18 +308,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     // `>> Follow Jane Roe (@janeroe) on Twitter`
-    if t.len() <= 150 && SOCIAL_FINDER.is_match(t) && case_blind_find(t, "follow") {
+    let lower_line: &str = &lower_line;
+    if t.len() <= 150 && SOCIAL_FINDER.is_match(lower_line) && find(lower_line, "follow").is_some()
+    {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(t)
-        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(t)
-}
-
-fn case_blind_find(hay: &str, lower_needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(lower_needle.len())
-        .any(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()))
+    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(lower_line)
+        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
@@ -406,7 +429,7 @@ const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/",
 
 /// Credit openers, placements and agency credits, found in one pass: a line
 /// holding none of them (most story lines) skips the searches for each.
-static CAPTION_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static CAPTION_MARKS: LazyLock<Literals> = LazyLock::new(|| {
     let marks = CREDIT_OPENERS
         .iter()
         .chain(&PLACEMENTS)
@@ -608,7 +631,7 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
 
 /// Words without one of which a longer line names no service in a sign-off,
 /// all found in one pass.
-static TELLING: LazyLock<AhoCorasick> =
+static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,

@@ -317,6 +317,14 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     let Some((start, after)) = find_by_marker(line) else {
         return parse_author_label(line);
     };
+    // The names open with a capital or `the`: in prose, `by` is followed by
+    // other words, and the names are not looked for.
+    if !after
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c == 't')
+    {
+        return None;
+    }
     let before = line[..start]
         .trim()
         .trim_end_matches(['|', '—', '-', ' ', '*']);

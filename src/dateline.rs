@@ -195,6 +195,15 @@ fn parse_date(i: &str) -> IResult<&str, DatelineDate<'_>> {
     Ok((rest, date))
 }
 
+/// Whether a word can open a date for [`parse_date`]: three to nine letters, a
+/// stop, then a space or tab, or the word's end (the day then follows a space).
+fn could_open_date(word: &[u8]) -> bool {
+    let letters = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let rest = &word[letters..];
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    (3..=9).contains(&letters) && matches!(rest.first(), None | Some(b'\t'))
+}
+
 /// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`.
 fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
     delimited(
@@ -342,6 +351,9 @@ fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bo
         let at = start;
         start += word.len() + 1;
         if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if !could_open_date(word.as_bytes()) {
             continue;
         }
         if let Ok((rest, date)) = parse_date(&head[at..]) {

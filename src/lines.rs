@@ -31,68 +31,79 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches([' ', '\t']).len()
+/// What tells hard-wrapped copy: paragraphs open with an indented line and run
+/// on over unindented lines broken at a fixed width.
+#[derive(Default)]
+struct Wrapping {
+    indented_openers: usize,
+    continuations: usize,
+    long_lines: usize,
 }
 
-/// Whether the copy is hard-wrapped: paragraphs open with an indented line and
-/// run on over unindented lines broken at a fixed width.
-pub(crate) fn is_hard_wrapped(input: &str) -> bool {
-    let mut indented_openers = 0usize;
-    let mut continuations = 0usize;
-    let mut long_lines = 0usize;
-    let mut prev_nonblank = false;
-    for line in lines(input) {
-        let blank = line.trim().is_empty();
-        if !blank {
-            if indent_of(line) >= 1 {
-                indented_openers += 1;
-            } else if prev_nonblank {
-                continuations += 1;
-            }
-            if line.len() > 100 {
-                long_lines += 1;
-            }
+impl Wrapping {
+    /// Counts a non-blank line of `len` bytes.
+    fn count(&mut self, indented: bool, after_blank: bool, len: usize) {
+        if indented {
+            self.indented_openers += 1;
+        } else if !after_blank {
+            self.continuations += 1;
         }
-        prev_nonblank = !blank;
+        if len > 100 {
+            self.long_lines += 1;
+        }
     }
-    indented_openers >= 2 && continuations >= 1 && long_lines * 10 <= continuations
+
+    fn hard_wrapped(&self) -> bool {
+        self.indented_openers >= 2
+            && self.continuations >= 1
+            && self.long_lines * 10 <= self.continuations
+    }
 }
 
-/// Blocks of the input, in order.
-pub(crate) fn blocks<'a>(input: &'a str, hard_wrapped: bool, out: &mut Vec<Block<'a>>) {
-    let base = input.as_ptr() as usize;
-    let mut open: Option<(usize, usize, bool, bool)> = None; // start, end, after_blank, indented
+/// Blocks of the input, in order: one per line, or in hard-wrapped copy one
+/// per paragraph. The lines are read once: each becomes a block, and what
+/// tells hard-wrapped copy is counted on the way; in such copy the lines that
+/// run on are then joined to the block above them.
+pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
+    let mut wrapping = Wrapping::default();
     let mut after_blank = true;
-    let flush = |open: &mut Option<(usize, usize, bool, bool)>, out: &mut Vec<Block<'a>>| {
-        if let Some((s, e, after_blank, indented)) = open.take() {
-            out.push(Block {
-                text: input[s..e].trim(),
-                after_blank,
-                indented,
-            });
-        }
-    };
     for line in lines(input) {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            flush(&mut open, out);
+        let text = line.trim();
+        if text.is_empty() {
             after_blank = true;
             continue;
         }
-        let start = trimmed.as_ptr() as usize - base;
-        let end = start + trimmed.len();
-        let indented = indent_of(line) >= 1;
-        match &mut open {
-            Some((_, e, _, _)) if hard_wrapped && !indented => *e = end,
-            _ => {
-                flush(&mut open, out);
-                open = Some((start, end, after_blank, indented));
-            }
-        }
+        let indented = line.starts_with([' ', '\t']);
+        wrapping.count(indented, after_blank, line.len());
+        out.push(Block {
+            text,
+            after_blank,
+            indented,
+        });
         after_blank = false;
     }
-    flush(&mut open, out);
+    if wrapping.hard_wrapped() {
+        join_run_on_lines(input, out);
+    }
+}
+
+/// Joins each unindented line that follows another without a blank line to
+/// the block above it.
+fn join_run_on_lines<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
+    let offset = |s: &str| s.as_ptr() as usize - input.as_ptr() as usize;
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let line = out[i];
+        if kept > 0 && !line.indented && !line.after_blank {
+            let open = &mut out[kept - 1];
+            let (start, end) = (offset(open.text), offset(line.text) + line.text.len());
+            open.text = &input[start..end];
+        } else {
+            out[kept] = line;
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 #[cfg(test)]
@@ -110,9 +121,8 @@ mod tests {
     #[test]
     fn hard_wrapped_paragraphs_join() {
         let text = "TITLE\n    PARIS, March 27 - The bank\nintervened today.\n    Dealers said\nit bought.\n Reuter\n";
-        assert!(is_hard_wrapped(text));
         let mut out = Vec::new();
-        blocks(text, true, &mut out);
+        blocks(text, &mut out);
         let texts: Vec<_> = out.iter().map(|b| b.text).collect();
         assert_eq!(
             texts,
@@ -128,9 +138,8 @@ mod tests {
     #[test]
     fn one_block_per_line_otherwise() {
         let text = "Head\n\nBy X\nBody one.\n";
-        assert!(!is_hard_wrapped(text));
         let mut out = Vec::new();
-        blocks(text, false, &mut out);
+        blocks(text, &mut out);
         assert_eq!(out.len(), 3);
         assert!(out[1].after_blank && !out[2].after_blank);
     }

@@ -349,12 +349,14 @@ pub(crate) const MAX_TIMESTAMP_LINE: usize = 240;
 /// `PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...`. The time a label marks
 /// as the first publication wins over an update time; otherwise the first one.
 pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
-    if line.len() > MAX_TIMESTAMP_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > MAX_TIMESTAMP_LINE {
         return None;
     }
+    // Every timestamp holds a digit: none starts after the last one.
+    let last_digit = line.bytes().rposition(|b| b.is_ascii_digit())?;
     let mut first = None;
     let mut pos = 0;
-    while pos < line.len() {
+    while pos <= last_digit {
         let rest = &line[pos..];
         let starts_word = pos == 0 || {
             let prev = line[..pos].chars().next_back().unwrap_or(' ');
