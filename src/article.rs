@@ -21,8 +21,8 @@ use crate::{
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
-        is_long_prose, is_page_label, is_prose, is_title_like, is_title_like_sentence, link_title,
-        opens_tail,
+        is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
+        is_title_like_sentence, link_title, opens_tail,
     },
 };
 
@@ -740,9 +740,10 @@ fn header_published<'a>(
 
 /// Whether a line under a list heading reads as a link title: a title-like line
 /// that is not story prose. A long headline reads as prose unless it is seen not
-/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`).
+/// to close a sentence (`Grace Millane ‘gave man ... list of fetishes’`) or is
+/// set in headline case (`How Far Do You Go to Protect Your Privacy?`).
 fn is_list_entry(text: &str) -> bool {
-    is_title_like(text) && (!is_prose(text) || !closes_sentence(text))
+    is_title_like(text) && (!is_prose(text) || !closes_sentence(text) || is_headline_case(text))
 }
 
 /// A teaser's kicker: a label of four words at most in capitals.

@@ -41,8 +41,11 @@ fn parse_related_marker(i: &str) -> IResult<&str, &str> {
                     tag_no_case("read also"),
                     tag_no_case("also read"),
                     tag_no_case("see also"),
+                    tag_no_case("see more"),
+                    tag_no_case("full story"),
                     tag_no_case("more"),
                     tag_no_case("watch"),
+                    tag_no_case("read"),
                 )),
                 char(':'),
             ),
@@ -60,7 +63,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     // Every marker opens with one of these letters: skip the parser for the rest.
     if !matches!(
         text.as_bytes().first().map(u8::to_ascii_lowercase),
-        Some(b'r' | b'm' | b'w' | b's' | b'a')
+        Some(b'r' | b'm' | b'w' | b's' | b'a' | b'f')
     ) {
         return None;
     }
@@ -72,12 +75,18 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     let (title, marker) = parse_related_marker(text).ok()?;
     let title = title.trim();
     let capital_after_marker = marker.len() > marker.trim_end().len() || marker.ends_with(':');
-    (capital_after_marker && !title.is_empty() && title.len() <= 200 && !title.contains('\n'))
-        .then_some(title)
+    // `More: http://...` points to a site, not a story.
+    let address = title.starts_with("http") || title.starts_with("www.");
+    (capital_after_marker
+        && !address
+        && !title.is_empty()
+        && title.len() <= 200
+        && !title.contains('\n'))
+    .then(|| crate::shape::without_tag(title))
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 32] = [
+const LIST_HEADINGS: [&str; 38] = [
     "related",
     "related posts",
     "related stories",
@@ -110,6 +119,12 @@ const LIST_HEADINGS: [&str; 32] = [
     "what to read next",
     "complete coverage",
     "story timeline",
+    "previous posts",
+    "previous posts in the series",
+    "previous posts in this series",
+    "other posts in this series",
+    "more in this series",
+    "check out",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -137,7 +152,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 54] = [
+const FURNITURE: [&str; 59] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -192,10 +207,15 @@ const FURNITURE: [&str; 54] = [
     "registration",
     "loading...",
     "load more",
+    "just watched",
+    "must watch",
+    "replay",
+    "more videos",
+    "more videos ...",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 20] = [
+const FURNITURE_PHRASES: [&str; 24] = [
     "comments powered by",
     "newsletter",
     "all rights reserved",
@@ -216,6 +236,10 @@ const FURNITURE_PHRASES: [&str; 20] = [
     "letters to the editor",
     "on facebook, twitter",
     "push notifications",
+    "click to share",
+    "(opens in new window)",
+    "community guidelines",
+    "story continues below",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
@@ -293,11 +317,20 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
     let whole = head.len() == t.len();
+    // A share button names its one network: `Share on linkedin`, `Share on email`.
+    let share_button = unbulleted
+        .strip_prefix("share on ")
+        .is_some_and(|n| !n.is_empty() && !n.contains(' '));
     if whole
-        && (FURNITURE.contains(&unbulleted)
+        && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
+            || share_button
+            || is_loading(unbulleted)
             || is_counter(unbulleted)
             || is_gallery_counter(unbulleted))
     {
+        return true;
+    }
+    if opens_comments(lower) {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
@@ -329,6 +362,11 @@ pub(crate) fn is_rule(text: &str) -> bool {
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
 fn is_counter(lower: &str) -> bool {
+    // A playlist's count in brackets: `(16 Videos)`.
+    let lower = lower
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(lower);
     let mut words = lower.split_whitespace();
     let Some(n) = words.next() else { return false };
     if !n
@@ -349,9 +387,38 @@ fn is_counter(lower: &str) -> bool {
                 | "likes"
                 | "reactions"
                 | "responses"
+                | "videos"
+                | "photos"
         ),
         _ => false,
     }
+}
+
+/// A placeholder left where a script loads content: `Loading comments...`, `Loading content …`.
+fn is_loading(lower: &str) -> bool {
+    lower.strip_prefix("loading").is_some_and(|rest| {
+        let rest = rest.trim_end_matches(['.', '…', ' ']);
+        rest.len() < lower.len() - "loading".len() && rest.split_whitespace().count() <= 2
+    })
+}
+
+/// The heading of a comment section that counts its comments:
+/// `34 responses to “Title”`, `12 thoughts on “Title”`.
+fn opens_comments(lower: &str) -> bool {
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && [
+            " responses to ",
+            " thoughts on ",
+            " comments on ",
+            " replies to ",
+        ]
+        .iter()
+        .any(|w| {
+            lower[digits..]
+                .strip_prefix(w)
+                .is_some_and(|title| title.starts_with(['"', '“', '‘', '\'']))
+        })
 }
 
 /// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
@@ -483,6 +550,24 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
     (credit.len() <= 80 && (photo || after_sentence && credited)).then_some(credit)
 }
 
+/// A photographer and a service closing a caption after its last sentence:
+/// `... on July 25, 2019. J. Scott Applewhite / AP file`, `... Jaafar ASHTIYEH / AFP`.
+fn trailing_slash_credit(t: &str) -> Option<&str> {
+    let at = crate::ascii::rfind(t, ". ")?;
+    let credit = t[at + 2..].trim();
+    let (name, service) = credit.split_once('/')?;
+    let names = name.split_whitespace();
+    let named = (1..=4).contains(&names.clone().count())
+        && names.clone().all(|w| w.starts_with(char::is_uppercase));
+    let service = service.trim();
+    let service = ["file", "File", "photo", "Photo"]
+        .iter()
+        .find_map(|w| service.strip_suffix(w))
+        .map_or(service, str::trim_end);
+    let photo_service = Agency::known(service).is_some() || service == "Getty Images";
+    (credit.len() <= 60 && named && photo_service).then_some(credit)
+}
+
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     let t = text.trim();
@@ -536,6 +621,12 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         return Some(Caption {
             text: t,
             credit: None,
+        });
+    }
+    if let Some(credit) = trailing_slash_credit(t) {
+        return Some(Caption {
+            text: t,
+            credit: Some(credit),
         });
     }
     if let Some(credit) = trailing_paren_credit(t) {
@@ -710,6 +801,8 @@ mod tests {
             "More from CNN",
             "Most read in world news",
             "Trending in Entertainment",
+            "Previous posts in the series",
+            "Check out:",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
@@ -726,6 +819,19 @@ mod tests {
         );
         assert_eq!(related_item("Related: A story"), Some("A story"));
         assert_eq!(related_item("READ MORE: Another"), Some("Another"));
+        assert_eq!(
+            related_item("SEE MORE: Storm hits coast [VIDEO]"),
+            Some("Storm hits coast")
+        );
+        assert_eq!(
+            related_item("READ: Storm hits coast"),
+            Some("Storm hits coast")
+        );
+        assert_eq!(related_item("More: http://example.com"), None);
+        assert_eq!(
+            related_item("Full Story: Streetcar: Good Project"),
+            Some("Streetcar: Good Project")
+        );
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
     }
@@ -737,6 +843,10 @@ mod tests {
         let c = caption("Stars arrive at the show. (Matt Sayles/AP Photo)").unwrap();
         assert_eq!(c.credit, Some("Matt Sayles/AP Photo"));
         assert!(caption("[Photo via screengrab]").is_some());
+        let c = caption("The senator speaks at the Capitol on July 25, 2019. Jane Roe / AP file")
+            .unwrap();
+        assert_eq!(c.credit, Some("Jane Roe / AP file"));
+        assert!(caption("Officials met on Monday. Prices rose 3/4 percent").is_none());
         assert!(caption("He said the photo was taken in Paris.").is_none());
     }
 
@@ -759,6 +869,16 @@ mod tests {
             "Receive the latest local updates in your inbox",
             "Breaking News Emails",
             "Tags",
+            "Share this:",
+            "Loading comments...",
+            "JUST WATCHED",
+            "(16 Videos)",
+            "Story continues below advertisement",
+            "Loading content …",
+            "34 responses to “Storm closes bridge”",
+            "Comments are subject to our community guidelines, which can be viewed here.",
+            "Share on linkedin",
+            "* Click to share on Twitter (Opens in new window)",
             "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
         ] {
@@ -766,6 +886,9 @@ mod tests {
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("Share on the rise"));
+        assert!(!is_furniture("Loading the trucks took all night."));
+        assert!(!is_furniture("34 responses to the survey came in."));
         assert!(!is_furniture("Tags are sold at the county office."));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"

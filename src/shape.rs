@@ -26,6 +26,21 @@ pub(crate) fn closes_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Whether a line is set in headline case: three or more of its longer words
+/// (four letters or more), and nearly all of them, open with a capital.
+pub(crate) fn is_headline_case(text: &str) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    for w in text.split_whitespace().take(40) {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().take_while(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        long += 1;
+        capital += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 3 && capital * 4 >= long * 3
+}
+
 /// Openings of lines that mark the end of a story on a page.
 const END_MARKERS: [&str; 21] = [
     "comments",
@@ -141,7 +156,23 @@ pub(crate) fn link_title(text: &str) -> &str {
             t = after.trim_start();
         }
     }
-    t
+    without_tag(t)
+}
+
+/// A link title without the tag in capitals that closes it and the bar
+/// separating it from the next: `Title [VIDEO]`, `Title [INSIGHT]|`.
+pub(crate) fn without_tag(title: &str) -> &str {
+    let t = title.trim_end_matches(['|', ' ']);
+    let Some(open) = t.strip_suffix(']').and_then(|s| s.rfind('[')) else {
+        return t;
+    };
+    let tag = &t[open + 1..t.len() - 1];
+    let is_tag = tag.len() >= 3 && tag.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    if is_tag && open > 0 {
+        t[..open].trim_end()
+    } else {
+        t
+    }
 }
 
 /// Banners and widgets a page prints as a line of their own, read whole and
@@ -240,6 +271,12 @@ mod tests {
         assert_eq!(link_title("3. Storm hits coast"), "Storm hits coast");
         assert_eq!(link_title("+ 2020 Sentra launched"), "2020 Sentra launched");
         assert_eq!(link_title("10:30am update"), "10:30am update");
+        assert_eq!(link_title("Storm hits coast [VIDEO]"), "Storm hits coast");
+        assert_eq!(
+            link_title("Storm hits coast [INSIGHT]|"),
+            "Storm hits coast"
+        );
+        assert_eq!(link_title("Storm hits [part 2]"), "Storm hits [part 2]");
     }
 
     #[test]
@@ -257,6 +294,12 @@ mod tests {
         assert!(closes_sentence("He said: \"We will.\""));
         assert!(!closes_sentence("Mother ‘gave up on the list’"));
         assert!(!closes_sentence("Band plays two shows (dates and stream)"));
+        assert!(is_headline_case(
+            "How Far Do You Go to Protect Your Privacy on Facebook?"
+        ));
+        assert!(!is_headline_case(
+            "How far would you go to protect your privacy on Facebook?"
+        ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
         assert_eq!(
