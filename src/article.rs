@@ -1133,6 +1133,17 @@ mod tests {
     }
 
     #[test]
+    fn long_title_case_question_is_the_headline() {
+        let text = "Will The Rookie Be The Next Big Star Of The League?\n\nThe team signed him on Monday after a season in which he scored more than anyone.\n\nHe starts on Friday.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(
+            a.headline,
+            Some("Will The Rookie Be The Next Big Star Of The League?")
+        );
+        assert!(a.paragraphs[0].starts_with("The team signed him"));
+    }
+
+    #[test]
     fn headline_then_body() {
         let a = parse("Europe blames US over weak dollar\n\nEuropean leaders have openly blamed the US for the rise.\n\nBut analysts said it would pass.\n").unwrap();
         assert_eq!(a.headline, Some("Europe blames US over weak dollar"));

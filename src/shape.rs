@@ -9,7 +9,26 @@ pub(crate) fn is_prose(text: &str) -> bool {
     // Counting stops at the largest number compared against: a paragraph is not read to its end.
     let words = count_words(text, 25);
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+    words >= 25
+        || (words >= 10
+            && ends_sentence
+            && text.contains(|c: char| c.is_lowercase())
+            && !is_title_case(text))
+}
+
+/// Whether a line is set in title case, as headlines are (`Will Manny Machado Be
+/// The Next Mike Trout?`): all but a few of its words open with a capital. Only
+/// short lines are looked at.
+fn is_title_case(text: &str) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for w in text.split_whitespace().take(25) {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        lower += usize::from(c.is_lowercase());
+    }
+    words >= 4 && lower * 5 <= words
 }
 
 pub(crate) fn ends_sentence(text: &str) -> bool {
@@ -285,6 +304,13 @@ mod tests {
             "The council voted on Monday to close the old bridge for repairs."
         ));
         assert!(!is_prose("Council closes bridge"));
+        // A long title-case headline ending in a question is a title, not prose.
+        assert!(!is_prose(
+            "Scouting Report: Will The Rookie Be The Next Big Star Of The League?"
+        ));
+        assert!(is_prose(
+            "Will the rookie be the next big star of the league, the coach asked?"
+        ));
         assert!(is_title_like("Council closes bridge"));
         assert!(is_author_note(
             "Jane Roe is a reporter for the Daily Planet."
