@@ -17,7 +17,7 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks},
-    published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
+    published::{MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
@@ -555,6 +555,7 @@ fn is_timestamp_line(text: &str) -> bool {
             && text[..l.len()].eq_ignore_ascii_case(l)
     });
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
+        || is_dated_line(text)
 }
 
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
@@ -623,6 +624,7 @@ fn read_header<'a>(
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
+            Kind::Text if published.is_some_and(|(at, _)| at == i) && is_dated_line(text) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
@@ -1141,6 +1143,15 @@ mod tests {
             Some("Will The Rookie Be The Next Big Star Of The League?")
         );
         assert!(a.paragraphs[0].starts_with("The team signed him"));
+    }
+
+    #[test]
+    fn dated_line_over_the_headline_is_neither_headline_nor_furniture() {
+        let text = "4 March 2021 Last updated at 09:05 ET\n\nCouncil closes old bridge as river rises\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("4 March 2021"));
+        assert!(a.boilerplate.is_empty());
     }
 
     #[test]
