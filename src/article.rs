@@ -22,7 +22,7 @@ use crate::{
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
         is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail,
+        is_title_like_sentence, link_title, opens_tail, without_comment_count,
     },
 };
 
@@ -588,7 +588,9 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| first_column(bs[h].text));
+    article.headline = frame
+        .headline
+        .map(|h| without_comment_count(first_column(bs[h].text)));
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));

@@ -240,6 +240,23 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
 }
 
+/// A title without the comment count a page glued to its end:
+/// `A $50,000 Bribe: Is Today The Day? 153 Comments` gives the title.
+pub(crate) fn without_comment_count(text: &str) -> &str {
+    let Some(head) = text
+        .strip_suffix(" Comments")
+        .or_else(|| text.strip_suffix(" Comment"))
+    else {
+        return text;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let title = head[..head.len() - digits].trim_end_matches([' ', '•', '·', '|']);
+    if digits == 0 || !head[..head.len() - digits].ends_with(' ') || count_words(title, 3) < 3 {
+        return text;
+    }
+    title
+}
+
 /// Wordings of a site's cookie consent notice.
 const COOKIE_NOTICE: [&str; 5] = [
     "we use cookies",
@@ -336,6 +353,15 @@ mod tests {
         ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
+        assert_eq!(
+            without_comment_count("Is Today The Day You Finally Start? 153 Comments"),
+            "Is Today The Day You Finally Start?"
+        );
+        assert_eq!(
+            without_comment_count("Readers Share 5 Comments"),
+            "Readers Share 5 Comments"
+        );
+        assert_eq!(without_comment_count("Top 10 Comments"), "Top 10 Comments");
         assert_eq!(
             first_column("March 4, 2021            Weather: Sunny"),
             "March 4, 2021"
