@@ -554,8 +554,13 @@ fn is_timestamp_line(text: &str) -> bool {
             && text.is_char_boundary(l.len())
             && text[..l.len()].eq_ignore_ascii_case(l)
     });
+    // `HyperDrive | 20 July 2012`: a section name, then the date.
+    let dated_section = text
+        .rsplit_once(" | ")
+        .is_some_and(|(_, date)| parse_published(date.trim()).is_some());
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
         || is_dated_line(text)
+        || dated_section
 }
 
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
@@ -1154,6 +1159,14 @@ mod tests {
         assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
         assert_eq!(a.published, Some("4 March 2021"));
         assert!(a.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn section_and_date_line_is_no_headline() {
+        let text = "\nTown Hall | 4 March 2021\nCouncil closes old bridge as river rises\nAnn Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("4 March 2021"));
     }
 
     #[test]
