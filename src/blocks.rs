@@ -462,7 +462,7 @@ pub(crate) fn is_nav_item(text: &str) -> bool {
 }
 
 /// Credit phrases that open a photo credit at the end of a caption.
-const CREDIT_OPENERS: [&str; 15] = [
+const CREDIT_OPENERS: [&str; 19] = [
     "Photo by ",
     "Photo via ",
     "Image via ",
@@ -478,6 +478,10 @@ const CREDIT_OPENERS: [&str; 15] = [
     "Picture: ",
     "Image credit: ",
     "Photo courtesy of ",
+    "Photo source: ",
+    "Photo Source: ",
+    "Image source: ",
+    "Image Source: ",
 ];
 
 /// Placements that mark a caption without credit: it places people in the picture.
@@ -843,6 +847,7 @@ mod tests {
         let c = caption("Stars arrive at the show. (Matt Sayles/AP Photo)").unwrap();
         assert_eq!(c.credit, Some("Matt Sayles/AP Photo"));
         assert!(caption("[Photo via screengrab]").is_some());
+        assert!(caption("Photo Source: Wikipedia, Examiner.com").is_some());
         let c = caption("The senator speaks at the Capitol on July 25, 2019. Jane Roe / AP file")
             .unwrap();
         assert_eq!(c.credit, Some("Jane Roe / AP file"));
