@@ -17,12 +17,12 @@ use crate::{
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
     lines::{Block, blocks},
-    published::{MAX_TIMESTAMP_LINE, find_timestamp, parse_published},
+    published::{MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published},
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
         is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail,
+        is_title_like_sentence, link_title, opens_tail, without_comment_count,
     },
 };
 
@@ -605,7 +605,13 @@ fn is_timestamp_line(text: &str) -> bool {
             && text.is_char_boundary(l.len())
             && text[..l.len()].eq_ignore_ascii_case(l)
     });
+    // `HyperDrive | 20 July 2012`: a section name, then the date.
+    let dated_section = text
+        .rsplit_once(" | ")
+        .is_some_and(|(_, date)| parse_published(date.trim()).is_some());
     find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
+        || is_dated_line(text)
+        || dated_section
 }
 
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
@@ -638,7 +644,9 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| first_column(bs[h].text));
+    article.headline = frame
+        .headline
+        .map(|h| without_comment_count(first_column(bs[h].text)));
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
@@ -681,6 +689,7 @@ fn read_header<'a>(
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
+            Kind::Text if published.is_some_and(|(at, _)| at == i) && is_dated_line(text) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
             // `Associated Press` under `By Greg Holt` completes the byline.
@@ -993,9 +1002,13 @@ fn read_body<'a>(
         article.credits = article.paragraphs.last().and_then(|p| trailing_credit(p));
     }
     if article.agency.is_none() {
+        // Initials closing the text sign it off, unless the line above is more of
+        // them: a run of short capitals (`XS` `SM` `MD` `LG`) is a menu.
+        let in_run = |i: usize| i > 0 && wire_initials(bs[i - 1].text).is_some();
         let closing_initials = bs
             .last()
             .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
+            .filter(|_| !in_run(bs.len() - 1))
             .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
@@ -1234,6 +1247,47 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Shorter builds at last"));
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_run_of_short_capitals_closing_the_page_is_no_sign_off() {
+        let body = "Storm closes schools\n\nSchools across the county closed on Monday as a winter storm moved through the region.\n\nThey reopen on Wednesday.\n\n";
+        assert_eq!(
+            parse(&format!("{body}UPI\n")).unwrap().agency,
+            Some(Agency::Upi)
+        );
+        assert_eq!(
+            parse(&format!("{body}XS\nSM\nMD\nLG\n")).unwrap().agency,
+            None
+        );
+    }
+
+    #[test]
+    fn long_title_case_question_is_the_headline() {
+        let text = "Will The Rookie Be The Next Big Star Of The League?\n\nThe team signed him on Monday after a season in which he scored more than anyone.\n\nHe starts on Friday.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(
+            a.headline,
+            Some("Will The Rookie Be The Next Big Star Of The League?")
+        );
+        assert!(a.paragraphs[0].starts_with("The team signed him"));
+    }
+
+    #[test]
+    fn dated_line_over_the_headline_is_neither_headline_nor_furniture() {
+        let text = "4 March 2021 Last updated at 09:05 ET\n\nCouncil closes old bridge as river rises\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("4 March 2021"));
+        assert!(a.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn section_and_date_line_is_no_headline() {
+        let text = "\nTown Hall | 4 March 2021\nCouncil closes old bridge as river rises\nAnn Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
+        assert_eq!(a.published, Some("4 March 2021"));
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
         && !address
         && !title.is_empty()
         && title.len() <= 200
-        && !title.contains('\n'))
+        && !crate::ascii::has_line_break(title))
     .then(|| crate::shape::without_tag(title))
 }
 
@@ -356,7 +356,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(lower_line)
+    t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
         || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
 }
 
@@ -597,7 +597,7 @@ fn trailing_slash_credit(t: &str) -> Option<&str> {
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     let t = text.trim();
-    if t.len() > 1200 || t.contains('\n') {
+    if t.len() > 1200 || crate::ascii::has_line_break(t) {
         return None;
     }
     // A credit closes the caption: only its last bytes are searched.

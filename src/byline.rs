@@ -197,12 +197,16 @@ fn is_person(s: &str) -> bool {
         && !has_org_word(s)
 }
 
+/// Whether a credit may start here: with a capital, or with `the` (`by the
+/// Associated Press`); `By that time ...` opens a sentence, not a credit.
+fn opens_credit(s: &str) -> bool {
+    s.starts_with(char::is_uppercase) || s.starts_with("the ")
+}
+
 /// Whether a text reads as an organisation or role credit (`UPI Staff Writer`, `Cleveland.com`).
 fn is_credit_org(s: &str) -> bool {
     let words = s.split_whitespace().count();
-    (1..=7).contains(&words)
-        && s.starts_with(|c: char| c.is_uppercase() || c == 't')
-        && !s.ends_with('.')
+    (1..=7).contains(&words) && opens_credit(s) && !s.ends_with('.')
 }
 
 /// Cuts the name part of a byline at the first thing that is not part of the names:
@@ -319,10 +323,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     };
     // The names open with a capital or `the`: in prose, `by` is followed by
     // other words, and the names are not looked for.
-    if !after
-        .trim_start()
-        .starts_with(|c: char| c.is_uppercase() || c == 't')
-    {
+    if !opens_credit(after.trim_start()) {
         return None;
     }
     let before = line[..start]
@@ -330,7 +331,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         .trim_end_matches(['|', '—', '-', ' ', '*']);
     let names_len = names_end(after);
     let names = after[..names_len].trim().trim_end_matches([',', ' ']);
-    if names.is_empty() || !names.starts_with(|c: char| c.is_uppercase() || c == 't') {
+    if names.is_empty() || !opens_credit(names) {
         return None;
     }
     // What precedes `by` must be page furniture or a timestamp, never prose.
@@ -397,8 +398,8 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
 /// The other fields may hold the published time.
 fn parse_author_label(line: &str) -> Option<BylineLine<'_>> {
     const LABEL: &str = "author:";
-    let mut buf = [0u8; MAX_BYLINE];
-    let at = crate::ascii::find(&crate::ascii::lower(line, &mut buf), LABEL)?;
+    // Found from its colon, the rarest of its bytes.
+    let at = crate::ascii::find_case_blind(line, LABEL, LABEL.len() - 1)?;
     // The label opens the line or a field of it (after `|`, `•`).
     let opens_field = line[..at]
         .trim_end()
@@ -562,6 +563,15 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn sentences_opening_with_by_are_no_bylines() {
+        assert!(parse_byline("By that time she had moved to the coast with her family.").is_none());
+        assert_eq!(
+            by("By the Associated Press"),
+            (vec![], Some("Associated Press"), None)
+        );
     }
 
     #[test]

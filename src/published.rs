@@ -236,6 +236,17 @@ fn parse_token(i: &str) -> IResult<&str, Token> {
     .parse(i)
 }
 
+/// Whether [`parse_token`] reads a token at the start of `s`, decided without
+/// running it: a digit always opens one (a number), and a word does when it is
+/// one of the timestamp words, none of which is longer than nine letters.
+fn could_open_token(s: &str) -> bool {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    s.starts_with(|c: char| c.is_ascii_digit())
+        || s.starts_with("a.m")
+        || s.starts_with("p.m")
+        || (1..=9).contains(&letters) && classify_word(&s[..letters]).is_some()
+}
+
 fn skip_separators(i: &str) -> &str {
     i.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '—' | '–')
@@ -282,6 +293,48 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
     (anchors > 1 || anchors == 1 && tokens >= 2).then_some(value)
 }
 
+/// Words that label a timestamp inside a dated line (`Last updated at`).
+const DATE_LABEL_WORDS: [&str; 8] = [
+    "last",
+    "updated",
+    "posted",
+    "published",
+    "on",
+    "date",
+    "modified",
+    "time",
+];
+
+/// Whether a line holds nothing but timestamps and the words labelling them:
+/// `24 July 2012 Last updated at 06:50 ET`, `Posted on May 5, 2012 | Updated May 6`.
+pub(crate) fn is_dated_line(line: &str) -> bool {
+    if line.len() > MAX_TIMESTAMP_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut rest = line.trim();
+    let mut anchors = 0;
+    while !rest.is_empty() {
+        if let Ok((next, token)) = parse_token(rest) {
+            anchors += usize::from(token != Token::Filler);
+            rest = skip_separators(next);
+            continue;
+        }
+        let word_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.is_empty()
+            || !DATE_LABEL_WORDS
+                .iter()
+                .any(|l| word.eq_ignore_ascii_case(l))
+        {
+            return false;
+        }
+        rest = skip_separators(rest[word_end..].trim_start_matches(':'));
+    }
+    anchors > 0
+}
+
 /// The longest prefix of `s`, ending at a word boundary, that is a timestamp.
 pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
@@ -292,7 +345,7 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     }
     // Every candidate below is cut from `s` between tokens and must be read
     // as tokens from its start: when `s` opens with no token, none is.
-    if parse_token(s).is_err() {
+    if !could_open_token(s) {
         return None;
     }
     // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
@@ -398,6 +451,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn token_openings_agree_with_the_parser() {
+        for s in [
+            "",
+            "5",
+            "a.m.",
+            "p.m",
+            "May 5",
+            "Mayday",
+            "sept.",
+            "Wednesdays",
+            "EST",
+            "z",
+            "Z9",
+            "at",
+            "the",
+            "yesterday",
+            "é",
+            "-",
+            "11/13/19",
+            "Sept",
+            "Septembers",
+        ] {
+            assert_eq!(could_open_token(s), parse_token(s).is_ok(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn reads_timestamps_of_many_shapes() {
         for s in [
             "Nov. 19, 2019, 8:41 AM UTC",
@@ -458,6 +538,16 @@ mod tests {
             Some("21:17 18.11.2019")
         );
         assert_eq!(find_timestamp("A day to remember"), None);
+    }
+
+    #[test]
+    fn dated_lines() {
+        assert!(is_dated_line("24 July 2012 Last updated at 06:50 ET"));
+        assert!(is_dated_line(
+            "Posted on May 5, 2012 | Updated: May 6, 2012"
+        ));
+        assert!(!is_dated_line("May 5, 2012: storm hits the coast"));
+        assert!(!is_dated_line("Last updated"));
     }
 
     #[test]

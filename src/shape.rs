@@ -9,7 +9,34 @@ pub(crate) fn is_prose(text: &str) -> bool {
     // Counting stops at the largest number compared against: a paragraph is not read to its end.
     let words = count_words(text, 25);
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25 || (words >= 10 && ends_sentence && text.contains(|c: char| c.is_lowercase()))
+    words >= 25
+        || (words >= 10
+            && ends_sentence
+            && text.contains(|c: char| c.is_lowercase())
+            && !is_title_case(text))
+}
+
+/// Short words title case leaves in lower case.
+const MINOR_WORDS: [&str; 20] = [
+    "a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to", "by", "with",
+    "from", "as", "is", "vs", "via",
+];
+
+/// Whether a line is set in title case, as headlines are (`Will Manny Machado Be
+/// The Next Mike Trout?`, `Deploy a Server Farm in 6 Simple Steps`): besides
+/// minor words, at most one word in ten opens in lower case. A sentence naming
+/// people and places still has several (`Hollywood star Tom Hanks was in ...`).
+fn is_title_case(text: &str) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for w in text.split_whitespace().take(25) {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lower += usize::from(c.is_lowercase() && !MINOR_WORDS.contains(&bare));
+    }
+    words >= 4 && lower * 10 <= words
 }
 
 pub(crate) fn ends_sentence(text: &str) -> bool {
@@ -68,10 +95,18 @@ const END_MARKERS: [&str; 21] = [
 
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
-    let head = &text[..crate::dateline::floor_boundary(text, 40)];
-    let mut buf = [0u8; 64];
-    let lower = crate::ascii::lower(head, &mut buf);
-    END_MARKERS.iter().any(|m| lower.starts_with(m))
+    let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
+    // Compared in place rather than lower-cased first, from the first letter:
+    // this runs on every block of the body.
+    let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    END_MARKERS.iter().any(|m| {
+        m.as_bytes()[0] == first
+            && head
+                .get(..m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    })
 }
 
 /// Whether a paragraph is a note about the author or a tip line rather than
@@ -213,6 +248,23 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
 }
 
+/// A title without the comment count a page glued to its end:
+/// `A $50,000 Bribe: Is Today The Day? 153 Comments` gives the title.
+pub(crate) fn without_comment_count(text: &str) -> &str {
+    let Some(head) = text
+        .strip_suffix(" Comments")
+        .or_else(|| text.strip_suffix(" Comment"))
+    else {
+        return text;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let title = head[..head.len() - digits].trim_end_matches([' ', '•', '·', '|']);
+    if digits == 0 || !head[..head.len() - digits].ends_with(' ') || count_words(title, 3) < 3 {
+        return text;
+    }
+    title
+}
+
 /// Wordings of a site's cookie consent notice.
 const COOKIE_NOTICE: [&str; 5] = [
     "we use cookies",
@@ -226,10 +278,13 @@ const COOKIE_NOTICE: [&str; 5] = [
 /// improve ...`): page furniture that reads as prose.
 pub(crate) fn is_cookie_notice(text: &str) -> bool {
     let head = &text[..crate::dateline::floor_boundary(text, 200)];
+    // Found from its rare `k` before any lower-casing.
+    if !crate::ascii::contains_case_blind(head, "cookie", 3) {
+        return false;
+    }
     let mut buf = [0u8; 200];
     let lower = crate::ascii::lower(head, &mut buf);
-    crate::ascii::find(&lower, "cookie").is_some()
-        && COOKIE_NOTICE.iter().any(|c| lower.contains(c))
+    COOKIE_NOTICE.iter().any(|c| lower.contains(c))
 }
 
 /// A run of spaces wider than running text ever holds: a gap between columns
@@ -255,12 +310,24 @@ pub(crate) fn is_long_prose(text: &str) -> bool {
 
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
+    text.len() <= 250
+        && (1..=30).contains(&count_words(text, 31))
+        && !crate::ascii::has_line_break(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_markers_are_lower_case_and_short() {
+        for m in END_MARKERS {
+            assert!(
+                m.len() <= 40 && !m.bytes().any(|b| b.is_ascii_uppercase()),
+                "{m}"
+            );
+        }
+    }
 
     #[test]
     fn link_titles_lose_markers_numbers_and_times() {
@@ -285,6 +352,13 @@ mod tests {
             "The council voted on Monday to close the old bridge for repairs."
         ));
         assert!(!is_prose("Council closes bridge"));
+        // A long title-case headline ending in a question is a title, not prose.
+        assert!(!is_prose(
+            "Scouting Report: Will The Rookie Be The Next Big Star Of The League?"
+        ));
+        assert!(is_prose(
+            "Will the rookie be the next big star of the league, the coach asked?"
+        ));
         assert!(is_title_like("Council closes bridge"));
         assert!(is_author_note(
             "Jane Roe is a reporter for the Daily Planet."
@@ -302,6 +376,15 @@ mod tests {
         ));
         assert!(opens_tail("Leave a Comment"));
         assert!(is_page_label("BREAKING NEWS"));
+        assert_eq!(
+            without_comment_count("Is Today The Day You Finally Start? 153 Comments"),
+            "Is Today The Day You Finally Start?"
+        );
+        assert_eq!(
+            without_comment_count("Readers Share 5 Comments"),
+            "Readers Share 5 Comments"
+        );
+        assert_eq!(without_comment_count("Top 10 Comments"), "Top 10 Comments");
         assert_eq!(
             first_column("March 4, 2021            Weather: Sunny"),
             "March 4, 2021"
