@@ -60,6 +60,9 @@ const RELATED_MARKER: usize = 15;
 
 /// The link title of a related-story line (`RELATED Kremlin cancels talks`).
 pub(crate) fn related_item(text: &str) -> Option<&str> {
+    if let Some(title) = on_site_item(text) {
+        return Some(title);
+    }
     // Every marker opens with one of these letters: skip the parser for the rest.
     if !matches!(
         text.as_bytes().first().map(u8::to_ascii_lowercase),
@@ -83,6 +86,22 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
         && title.len() <= 200
         && !crate::ascii::has_line_break(title))
     .then(|| crate::shape::without_tag(title))
+}
+
+/// A link to a story on the paper's site, set between paragraphs:
+/// `On HoustonChronicle.com: Car sales plunge in August`.
+fn on_site_item(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("On ")
+        .or_else(|| text.strip_prefix("ON "))?;
+    let (site, title) = rest.split_once(": ")?;
+    let domain = site.len() <= 40
+        && !site.contains(' ')
+        && site
+            .rsplit_once('.')
+            .is_some_and(|(name, tld)| !name.is_empty() && (2..=4).contains(&tld.len()));
+    let title = title.trim();
+    (domain && !title.is_empty() && title.len() <= 200).then(|| crate::shape::without_tag(title))
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
@@ -144,7 +163,9 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         || section_list
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
-        || (lower.starts_with("more ") && lower.ends_with(" stories"))
+        || (lower.starts_with("more ")
+            && (lower.ends_with(" stories") || lower.ends_with(" news"))
+            && t.split_whitespace().count() <= 4)
         || (t.split_whitespace().count() <= 4
             && ["related", "popular", "trending", "recommended"]
                 .iter()
@@ -829,6 +850,7 @@ mod tests {
             "Trending in Entertainment",
             "Previous posts in the series",
             "Check out:",
+            "More Business News",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
@@ -854,6 +876,11 @@ mod tests {
             Some("Storm hits coast")
         );
         assert_eq!(related_item("More: http://example.com"), None);
+        assert_eq!(
+            related_item("On Example.com: Storm hits coast"),
+            Some("Storm hits coast")
+        );
+        assert_eq!(related_item("On Monday: the vote"), None);
         assert_eq!(
             related_item("Full Story: Streetcar: Good Project"),
             Some("Streetcar: Good Project")
