@@ -46,11 +46,11 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// Whether a text closes a sentence with a stop (or a colon), inside closing
 /// quotes or not: `... he said.`, `... "we will."`, but not a headline's
-/// `... list of fetishes’` or a title's `... (dates and stream)`.
+/// `... list of fetishes’`, a title's `... (dates and stream)` or a title cut
+/// short by an ellipsis (`... as it looks — and...`).
 pub(crate) fn closes_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '”', '’', '\''])
-        .ends_with(['.', '!', '?', ':', '…'])
+    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'']);
+    t.ends_with(['.', '!', '?', ':']) && !t.ends_with("...")
 }
 
 /// Whether a line is set in headline case: three or more of its longer words
@@ -368,6 +368,9 @@ mod tests {
         assert!(closes_sentence("He said: \"We will.\""));
         assert!(!closes_sentence("Mother ‘gave up on the list’"));
         assert!(!closes_sentence("Band plays two shows (dates and stream)"));
+        assert!(!closes_sentence(
+            "Economy might not be as hot as it looks — and..."
+        ));
         assert!(is_headline_case(
             "How Far Do You Go to Protect Your Privacy on Facebook?"
         ));
