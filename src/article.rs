@@ -666,7 +666,9 @@ fn read_header<'a>(
             push_list_entry(text, article);
             continue;
         }
-        in_link_list = matches!(kinds[i], Kind::ListHeading);
+        // Buttons and counters between the entries leave the list open.
+        in_link_list = matches!(kinds[i], Kind::ListHeading)
+            || in_link_list && matches!(kinds[i], Kind::Furniture | Kind::Rule);
         if article.byline.is_none() {
             if let Some(b) = split_byline(bs, i) {
                 article.byline = Some(b.byline);

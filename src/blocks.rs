@@ -105,7 +105,7 @@ fn on_site_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 38] = [
+const LIST_HEADINGS: [&str; 40] = [
     "related",
     "related posts",
     "related stories",
@@ -144,6 +144,8 @@ const LIST_HEADINGS: [&str; 38] = [
     "other posts in this series",
     "more in this series",
     "check out",
+    "must watch",
+    "more videos",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -173,7 +175,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 60] = [
+const FURNITURE: [&str; 57] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -229,11 +231,8 @@ const FURNITURE: [&str; 60] = [
     "registration",
     "loading...",
     "load more",
-    "just watched",
-    "must watch",
     "replay",
-    "more videos",
-    "more videos ...",
+    "just watched",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
@@ -851,6 +850,8 @@ mod tests {
             "Previous posts in the series",
             "Check out:",
             "More Business News",
+            "MUST WATCH",
+            "More Videos ...",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
@@ -925,7 +926,6 @@ mod tests {
             "Tags",
             "Share this:",
             "Loading comments...",
-            "JUST WATCHED",
             "Scroll to top",
             "Posted in News | Permalink | 1 Comment",
             "VIEW GALLERY",
