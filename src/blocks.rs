@@ -351,7 +351,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     {
         return true;
     }
-    if opens_comments(lower) {
+    if crate::shape::opens_comments(t) {
         return true;
     }
     // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
@@ -442,25 +442,6 @@ fn is_loading(lower: &str) -> bool {
         let rest = rest.trim_end_matches(['.', '…', ' ']);
         rest.len() < lower.len() - "loading".len() && rest.split_whitespace().count() <= 2
     })
-}
-
-/// The heading of a comment section that counts its comments:
-/// `34 responses to “Title”`, `12 thoughts on “Title”`.
-fn opens_comments(lower: &str) -> bool {
-    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && [
-            " responses to ",
-            " thoughts on ",
-            " comments on ",
-            " replies to ",
-        ]
-        .iter()
-        .any(|w| {
-            lower[digits..]
-                .strip_prefix(w)
-                .is_some_and(|title| title.starts_with(['"', '“', '‘', '\'']))
-        })
 }
 
 /// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
