@@ -186,6 +186,8 @@ pub(crate) fn is_author_note(text: &str) -> bool {
         "freelance",
         "ceo",
         "founder",
+        // A syndicated column's note: `Dear Abby is written by Abigail Van Buren ...`.
+        "written by",
     ]
     .iter()
     .any(|r| lower.contains(r))
@@ -392,6 +394,9 @@ mod tests {
             "Jane Roe is a reporter for the Daily Planet."
         ));
         assert!(is_author_note("Send news tips to tips@example.com."));
+        assert!(is_author_note(
+            "Ask Amy is written by Amy Roe and edited by Bo Chan."
+        ));
         let long = format!(
             "{} Send pictures to ops@example.org.",
             "Masters are to report any incident at once to the centre. ".repeat(8)
