@@ -345,6 +345,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if whole
         && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
             || share_button
+            || is_share_bar(unbulleted)
             || is_loading(unbulleted)
             || is_counter(unbulleted)
             || is_gallery_counter(unbulleted))
@@ -434,6 +435,44 @@ fn is_counter(lower: &str) -> bool {
         ),
         _ => false,
     }
+}
+
+/// A row of share buttons rendered as their names: `Facebook Twitter Email
+/// LinkedIn`, `Facebook-f Linkedin-in Twitter` (icon names), `Tweet on Twitter`.
+fn is_share_bar(lower: &str) -> bool {
+    const NETWORKS: [&str; 16] = [
+        "facebook",
+        "twitter",
+        "email",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "whatsapp",
+        "print",
+        "share",
+        "tumblr",
+        "flipboard",
+        "pocket",
+        "tweet",
+        "messenger",
+        "telegram",
+        "instagram",
+    ];
+    let mut named = 0;
+    let all_buttons = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
+            let name = w
+                .rsplit_once('-')
+                .filter(|(_, suffix)| suffix.len() <= 2)
+                .map_or(w, |(name, _)| name);
+            let network = NETWORKS.contains(&name);
+            named += usize::from(network);
+            network || w == "on"
+        });
+    all_buttons && named >= 2
 }
 
 /// A placeholder left where a script loads content: `Loading comments...`, `Loading content …`.
@@ -908,6 +947,8 @@ mod tests {
             "Share this:",
             "Loading comments...",
             "Scroll to top",
+            "Facebook-f Linkedin-in Twitter",
+            "Tweet on Twitter",
             "Posted in News | Permalink | 1 Comment",
             "VIEW GALLERY",
             "(16 Videos)",
@@ -926,6 +967,7 @@ mod tests {
         assert!(!is_furniture("1 of 6 killed"));
         assert!(!is_furniture("\u{200b}") && is_rule("\u{200b}"));
         assert!(!is_furniture("Share on the rise"));
+        assert!(!is_furniture("Twitter to Facebook"));
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));
         assert!(!is_furniture("Tags are sold at the county office."));
