@@ -385,8 +385,8 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
-        // heads no link list) is the headline; names, outlets and sentences
-        // between them are credits and deks.
+        // heads no link list) is the headline; names, outlets, places and
+        // sentences between them are credits, venues and deks.
         None => (0..end)
             .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
             .find(|&i| match &kinds[i] {
@@ -407,6 +407,7 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                         && count_words(t, 4) >= 4
                         && parse_bare_byline(t).is_none()
                         && !is_affiliation_line(t)
+                        && !is_place_line(t)
                 })
             })
             .or_else(|| {
@@ -477,6 +478,12 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
         && !is_page_label(text)
+}
+
+/// Whether a line names a place and nothing else, a venue or the city of a
+/// dateline: `Stade de France, Paris`.
+fn is_place_line(text: &str) -> bool {
+    crate::dateline::parse_location(text).is_some_and(|l| l.region.is_some())
 }
 
 /// Whether a line holds more than one sentence written as prose (`Get alerts

@@ -140,7 +140,11 @@ fn parse_name_separator(i: &str) -> IResult<&str, &str> {
             space0,
             opt(terminated(tag("and"), space1)),
         )),
-        recognize((space1, alt((tag("and"), tag("&"), tag("AND"))), space1)),
+        recognize((
+            space1,
+            alt((tag("and"), tag("&"), tag("AND"), tag("And"))),
+            space1,
+        )),
         recognize((space0, char(';'), space0)),
     )))
     .parse(i)
@@ -461,7 +465,9 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
         return None;
     }
     let (authors, affiliation) = split_credits(names);
-    if authors.is_empty() {
+    // Without `By`, every name has a first name and a surname: `Lansdowne Road,
+    // Dublin` is a venue and its city.
+    if authors.is_empty() || authors.iter().any(|a| !a.name.contains(' ')) {
         return None;
     }
     let tail = line[names_len..].trim_start_matches(|c: char| {
@@ -563,6 +569,16 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn bare_names_have_a_surname() {
+        assert!(parse_bare_byline("Stade de France, Paris").is_none());
+        assert!(parse_bare_byline("Ann Lee, Bo Chan").is_some());
+        assert_eq!(
+            by("By ANN LEE And BO CHAN"),
+            (vec!["ANN LEE", "BO CHAN"], None, None)
+        );
     }
 
     #[test]

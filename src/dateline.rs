@@ -313,7 +313,7 @@ fn is_upper_word(w: &str) -> bool {
 }
 
 /// Splits `PITTSBURG, Calif.` into its parts; `None` when the text is not a place name.
-fn parse_location(text: &str) -> Option<Location<'_>> {
+pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
     let text = text.trim().trim_end_matches(',').trim_end();
     if text.is_empty() || text.len() > 60 || !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
