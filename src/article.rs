@@ -200,9 +200,24 @@ const CREDIT_LABEL: usize = 16;
 
 /// Galleries print a caption's lines and then its credit alone on the next line
 /// (`Photo: John Locher, AP`): the lines run straight into such a credit (no blank
-/// line between, at most three of them) are captions too.
+/// line between, at most three of them) are captions too. So is a line repeated
+/// at the start of the credited caption below it.
 fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     for i in 1..bs.len() {
+        // An image's text set twice, the second time with its credit:
+        // `Protesters march` over `Protesters march YouTube Screenshot`.
+        let above = bs[i - 1].text;
+        if matches!(kinds[i], Kind::Caption(_))
+            && matches!(kinds[i - 1], Kind::Text)
+            && above.len() >= 20
+            && bs[i].text.len() > above.len()
+            && bs[i].text.starts_with(above)
+        {
+            kinds[i - 1] = Kind::Caption(Caption {
+                text: above,
+                credit: None,
+            });
+        }
         let credit_only = matches!(&kinds[i], Kind::Caption(c)
             if c.credit.is_some_and(|cr| bs[i].text.len() - cr.len() <= CREDIT_LABEL));
         if !credit_only {
@@ -611,11 +626,18 @@ fn read_header<'a>(
     let byline_below = frame
         .headline
         .is_some_and(|h| (h + 1..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_))));
+    // A link list (`Most Popular`) may stand in the header, above the story.
+    let mut in_link_list = false;
     for i in 0..frame.body_start {
         let text = bs[i].text;
         if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
             continue;
         }
+        if in_link_list && matches!(kinds[i], Kind::Text) && is_list_entry(text) {
+            push_list_entry(text, article);
+            continue;
+        }
+        in_link_list = matches!(kinds[i], Kind::ListHeading);
         if article.byline.is_none() {
             if let Some(b) = split_byline(bs, i) {
                 article.byline = Some(b.byline);
@@ -762,6 +784,51 @@ fn is_list_entry(text: &str) -> bool {
     is_title_like(text) && (!is_prose(text) || !closes_sentence(text) || is_headline_case(text))
 }
 
+/// A bulleted line that reads as a link title rather than a point of the story.
+fn is_bulleted_title(text: &str) -> bool {
+    text.starts_with("* ")
+        && is_title_like(text)
+        && !ends_sentence(text)
+        && count_words(text, 4) >= 4
+}
+
+/// Longest run of bulleted lines read as one list of links.
+const LINK_RUN: usize = 12;
+
+/// Whether the bulleted line at `i` stands in a run of two to [`LINK_RUN`]
+/// bulleted titles all set in headline case: links to other stories, where a
+/// list in the story is written in sentences or sentence case.
+fn in_headline_run(bs: &[Block<'_>], i: usize) -> bool {
+    let bulleted = |j: usize| bs[j].text.starts_with("* ");
+    let first = (i.saturating_sub(LINK_RUN)..=i)
+        .rev()
+        .take_while(|&j| bulleted(j))
+        .last()
+        .unwrap_or(i);
+    let end = (i..bs.len().min(first + LINK_RUN + 1))
+        .find(|&j| !bulleted(j))
+        .unwrap_or(bs.len());
+    let run = first..end;
+    (2..=LINK_RUN).contains(&run.len())
+        && (first == 0 || !bulleted(first - 1))
+        && (end == bs.len() || !bulleted(end))
+        && run
+            .into_iter()
+            .all(|j| is_bulleted_title(bs[j].text) && is_headline_case(link_title(bs[j].text)))
+}
+
+/// An entry of a link list: its title is a related link, but one- and two-word
+/// entries are section links and a short line in capitals is a teaser's kicker
+/// (`RANDY ANDY`).
+fn push_list_entry<'a>(text: &'a str, article: &mut Article<'a>) {
+    let title = link_title(text);
+    if count_words(title, 3) >= 3 && !is_kicker(title) {
+        article.related.push(title);
+    } else {
+        article.boilerplate.push(text);
+    }
+}
+
 /// A teaser's kicker: a label of four words at most in capitals.
 fn is_kicker(text: &str) -> bool {
     count_words(text, 5) <= 4
@@ -770,22 +837,23 @@ fn is_kicker(text: &str) -> bool {
 }
 
 /// Whether the link list opening at `heading` sits inside the story: after its
-/// short entries the story's prose goes on, three paragraphs of it in a row
-/// closed by a full stop (link titles, however long, seldom end in one; an
+/// short entries the story's prose goes on, three paragraphs of it among the
+/// next four blocks, closed by a full stop (link titles, however long, seldom end in one; an
 /// author's note and a disclaimer under a closing list make two).
 fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
     if !matches!(kinds[heading], Kind::ListHeading) {
         return false;
     }
     let prose = |i: usize| {
-        matches!(kinds[i], Kind::Text)
-            && is_prose(bs[i].text)
-            && bs[i].text.ends_with(['.', '!', '?', '"', '”', '’'])
+        matches!(kinds[i], Kind::Text) && is_prose(bs[i].text) && closes_sentence(bs[i].text)
     };
     let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
         return false;
     };
-    after + 2 < bs.len() && prose(after + 1) && prose(after + 2)
+    // A subheading may stand among them: three of the next four blocks.
+    let next = after..bs.len().min(after + 4);
+    let ends = next.clone().any(|i| is_end_marker(bs[i].text, &kinds[i]));
+    !ends && next.filter(|&i| prose(i)).count() >= 3
 }
 
 fn read_body<'a>(
@@ -871,32 +939,23 @@ fn read_body<'a>(
                     && (is_end_marker(text, &Kind::Text)
                         || count_words(text, 4) <= 3 && parse_bare_byline(text).is_some())
                 {
-                    // An author under a teaser, or the opening of the page's tail.
+                    // An author under a teaser, or the opening of the page's tail,
+                    // which closes the list (`About the author`).
                     article.boilerplate.push(text);
+                    in_link_list = !is_end_marker(text, &Kind::Text);
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
-                    let title = link_title(text);
-                    // One- and two-word entries of a link list are section links;
-                    // a short line in capitals is a teaser's kicker (`RANDY ANDY`).
-                    if count_words(title, 3) >= 3 && !is_kicker(title) {
-                        article.related.push(title);
-                    } else {
-                        article.boilerplate.push(text);
-                    }
+                    push_list_entry(text, article);
                     continue;
                 }
                 in_link_list = false;
                 // A bulleted title set alone between paragraphs links to another
-                // story; a run of bullets is a list in the story.
+                // story; a run of bullets is a list in the story, unless every
+                // one of them is a title in headline case.
                 let bulleted = |j: usize| bs.get(j).is_some_and(|b| b.text.starts_with("* "));
                 let alone = !bulleted(i + 1) && (i == 0 || !bulleted(i - 1));
-                if text.starts_with("* ")
-                    && alone
-                    && is_title_like(text)
-                    && !ends_sentence(text)
-                    && count_words(text, 4) >= 4
-                {
+                if is_bulleted_title(text) && (alone && i < body_end || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
                     continue;
                 }
@@ -1102,6 +1161,26 @@ mod tests {
     }
 
     #[test]
+    fn a_link_list_above_the_story() {
+        let text = "Storm closes bridge\n\nMost Popular\n\n* Mayor opens the new library on Main Street\n\n* Council votes to repair the old bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nThe work will start in the spring, the council said in a statement on Monday.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related[1], "Council votes to repair the old bridge");
+        assert_eq!((a.related.len(), a.paragraphs.len()), (2, 2));
+    }
+
+    #[test]
+    fn a_run_of_bulleted_titles_in_headline_case_links_out() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let links = "* Mayor Opens the New Library on Main Street\n* Photos: The Old Bridge Through the Years\n";
+        let points = "* The bridge will close for two months\n* Buses will run every ten minutes\n";
+        let with_links = format!("Storm closes bridge\n\n{para}\n{links}{para}\n");
+        assert_eq!(parse(&with_links).unwrap().related.len(), 2);
+        let with_points = format!("Storm closes bridge\n\n{para}\n{points}{para}\n");
+        assert!(parse(&with_points).unwrap().related.is_empty());
+    }
+
+    #[test]
     fn kickers_in_link_lists_are_furniture() {
         let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nMost Popular\n\n‘OUT OF TIME’\n\nMayor opens the new library on Main Street\n\nFLOOD WATCH 2019\n\nRIVER RISES TO RECORD AS TOWNS WAIT FOR HELP\n";
         let a = parse(text).unwrap();
@@ -1174,6 +1253,20 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.headline, Some("Council closes old bridge as river rises"));
         assert_eq!(a.published, Some("4 March 2021"));
+    }
+
+    #[test]
+    fn a_caption_set_twice_counts_twice() {
+        let text = "Storm closes schools\n\nSchools across the county closed on Monday as a storm moved through.\n\nSnow covers a street in Provo\nSnow covers a street in Provo Submitted photo\n\nBuses will run again on Wednesday, the county said in a statement.\n";
+        let a = parse(text).unwrap();
+        assert_eq!((a.captions.len(), a.paragraphs.len()), (2, 2));
+    }
+
+    #[test]
+    fn the_page_tail_closes_a_link_list() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRecommended Stories\n\nMayor opens the new library on Main Street\n\nAbout the author\n\nSenior editor at the Daily Planet\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
     }
 
     #[test]

@@ -19,6 +19,12 @@ pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow
     Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
 }
 
+/// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
+/// vectorised search, as every block is asked.
+pub(crate) fn has_line_break(s: &str) -> bool {
+    memchr::memchr(b'\n', s.as_bytes()).is_some()
+}
+
 /// `hay.find(needle)` without building a two-way searcher: the needles here
 /// are short and their first byte is rare, so memchr on it does the work.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
@@ -36,6 +42,19 @@ pub(crate) fn rfind(hay: &str, needle: &str) -> Option<usize> {
         return Some(h.len());
     };
     memrchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// Where `hay` first holds the lower-case ASCII `needle` in any case, found
+/// from the needle's byte at `pivot`, which the caller picks for being rare.
+pub(crate) fn find_case_blind(hay: &str, needle: &str, pivot: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let p = n[pivot];
+    memchr::memchr2_iter(p, p.to_ascii_uppercase(), h).find_map(|at| {
+        let start = at.checked_sub(pivot)?;
+        h.get(start..start + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            .then_some(start)
+    })
 }
 
 /// Whether `hay` holds the lower-case ASCII `needle` in any case, found from
@@ -116,6 +135,13 @@ mod tests {
                 assert_eq!(
                     contains_case_blind(hay, needle, pivot),
                     hay.to_ascii_lowercase().contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            for (needle, pivot) in [("author:", 6), ("bcd", 1)] {
+                assert_eq!(
+                    find_case_blind(hay, needle, pivot),
+                    hay.to_ascii_lowercase().find(needle),
                     "{hay:?} {needle:?}"
                 );
             }

@@ -81,7 +81,7 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
         && !address
         && !title.is_empty()
         && title.len() <= 200
-        && !title.contains('\n'))
+        && !crate::ascii::has_line_break(title))
     .then(|| crate::shape::without_tag(title))
 }
 
@@ -347,7 +347,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !t.contains('\n') && PHRASE_FINDER.is_match(lower_line)
+    t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
         || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
 }
 
@@ -462,7 +462,7 @@ pub(crate) fn is_nav_item(text: &str) -> bool {
 }
 
 /// Credit phrases that open a photo credit at the end of a caption.
-const CREDIT_OPENERS: [&str; 15] = [
+const CREDIT_OPENERS: [&str; 19] = [
     "Photo by ",
     "Photo via ",
     "Image via ",
@@ -478,6 +478,10 @@ const CREDIT_OPENERS: [&str; 15] = [
     "Picture: ",
     "Image credit: ",
     "Photo courtesy of ",
+    "Photo source: ",
+    "Photo Source: ",
+    "Image source: ",
+    "Image Source: ",
 ];
 
 /// Placements that mark a caption without credit: it places people in the picture.
@@ -571,7 +575,7 @@ fn trailing_slash_credit(t: &str) -> Option<&str> {
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     let t = text.trim();
-    if t.len() > 1200 || t.contains('\n') {
+    if t.len() > 1200 || crate::ascii::has_line_break(t) {
         return None;
     }
     // A credit closes the caption: only its last bytes are searched.
@@ -843,6 +847,7 @@ mod tests {
         let c = caption("Stars arrive at the show. (Matt Sayles/AP Photo)").unwrap();
         assert_eq!(c.credit, Some("Matt Sayles/AP Photo"));
         assert!(caption("[Photo via screengrab]").is_some());
+        assert!(caption("Photo Source: Wikipedia, Examiner.com").is_some());
         let c = caption("The senator speaks at the Capitol on July 25, 2019. Jane Roe / AP file")
             .unwrap();
         assert_eq!(c.credit, Some("Jane Roe / AP file"));

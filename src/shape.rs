@@ -95,10 +95,18 @@ const END_MARKERS: [&str; 21] = [
 
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
-    let head = &text[..crate::dateline::floor_boundary(text, 40)];
-    let mut buf = [0u8; 64];
-    let lower = crate::ascii::lower(head, &mut buf);
-    END_MARKERS.iter().any(|m| lower.starts_with(m))
+    let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
+    // Compared in place rather than lower-cased first, from the first letter:
+    // this runs on every block of the body.
+    let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    END_MARKERS.iter().any(|m| {
+        m.as_bytes()[0] == first
+            && head
+                .get(..m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+    })
 }
 
 /// Whether a paragraph is a note about the author or a tip line rather than
@@ -270,10 +278,13 @@ const COOKIE_NOTICE: [&str; 5] = [
 /// improve ...`): page furniture that reads as prose.
 pub(crate) fn is_cookie_notice(text: &str) -> bool {
     let head = &text[..crate::dateline::floor_boundary(text, 200)];
+    // Found from its rare `k` before any lower-casing.
+    if !crate::ascii::contains_case_blind(head, "cookie", 3) {
+        return false;
+    }
     let mut buf = [0u8; 200];
     let lower = crate::ascii::lower(head, &mut buf);
-    crate::ascii::find(&lower, "cookie").is_some()
-        && COOKIE_NOTICE.iter().any(|c| lower.contains(c))
+    COOKIE_NOTICE.iter().any(|c| lower.contains(c))
 }
 
 /// A run of spaces wider than running text ever holds: a gap between columns
@@ -299,12 +310,24 @@ pub(crate) fn is_long_prose(text: &str) -> bool {
 
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    text.len() <= 250 && (1..=30).contains(&count_words(text, 31)) && !text.contains('\n')
+    text.len() <= 250
+        && (1..=30).contains(&count_words(text, 31))
+        && !crate::ascii::has_line_break(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_markers_are_lower_case_and_short() {
+        for m in END_MARKERS {
+            assert!(
+                m.len() <= 40 && !m.bytes().any(|b| b.is_ascii_uppercase()),
+                "{m}"
+            );
+        }
+    }
 
     #[test]
     fn link_titles_lose_markers_numbers_and_times() {
