@@ -328,7 +328,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     // The names open with a capital or `the`: in prose, `by` is followed by
     // other words, and the names are not looked for.
     if !opens_credit(after.trim_start()) {
-        return None;
+        return (start == 0).then(|| handle_byline(line, after)).flatten();
     }
     let before = line[..start]
         .trim()
@@ -395,6 +395,58 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         },
         published,
     })
+}
+
+/// A byline crediting a user name, on a line of its own: `by randfish on
+/// January 31, 2011`, `By jbat - October 19, 2012`, `By kourteous`. The name is
+/// one lower-case word, and only a date may follow it, so that prose opening
+/// with `By far` or `by then` is no byline.
+fn handle_byline<'a>(line: &'a str, after: &'a str) -> Option<BylineLine<'a>> {
+    let after = after.trim();
+    let end = after.find(' ').unwrap_or(after.len());
+    let handle = &after[..end];
+    let is_handle = (2..=30).contains(&handle.len())
+        && handle.starts_with(|c: char| c.is_ascii_lowercase())
+        && handle.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        });
+    if !is_handle {
+        return None;
+    }
+    // Words that follow `by` in prose (`By then.`, `by far`).
+    const PROSE_WORDS: [&str; 12] = [
+        "then",
+        "now",
+        "far",
+        "default",
+        "design",
+        "hand",
+        "contrast",
+        "comparison",
+        "chance",
+        "mistake",
+        "night",
+        "day",
+    ];
+    if PROSE_WORDS.contains(&handle) {
+        return None;
+    }
+    let tail = unlabel(after[end..].trim_start_matches([' ', '-', '|', '—', '–']));
+    let published = leading_timestamp(tail);
+    if !tail.is_empty() && published.is_none_or(|ts| ts.len() != tail.trim_end().len()) {
+        return None;
+    }
+    let (authors, affiliation) = if has_org_word(handle) {
+        (Vec::new(), Some(handle))
+    } else {
+        (vec![Author { name: handle }], None)
+    };
+    let text_end = handle.as_ptr() as usize - line.as_ptr() as usize + handle.len();
+    Some(credits_line(
+        &line[..text_end],
+        (authors, affiliation),
+        published,
+    ))
 }
 
 /// A byline given as a labelled field of the article's meta line:
@@ -569,6 +621,23 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn user_names_on_a_byline_line() {
+        assert_eq!(
+            by("by annlee on March 4, 2021"),
+            (vec!["annlee"], None, Some("March 4, 2021"))
+        );
+        assert_eq!(
+            parse_byline("By bo_chan - March 4, 2021")
+                .unwrap()
+                .byline
+                .text,
+            "By bo_chan"
+        );
+        assert!(parse_byline("By far the largest storm of the year").is_none());
+        assert!(parse_byline("by then").is_none());
     }
 
     #[test]
