@@ -383,7 +383,10 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
                 .trim_start_matches(['/', ' ']),
             )
         })
-        .or_else(|| leading_timestamp(tail));
+        .or_else(|| leading_timestamp(tail))
+        // `By: Jason Hart (Diary) | November 12th, 2012 at 04:00 PM`, `by X | 80
+        // views | August 9, 2012`: a date further along the byline's line.
+        .or_else(|| crate::published::find_timestamp(tail));
     let text_end = start + (line.len() - start - after.len()) + names_len;
     Some(BylineLine {
         byline: Byline {
