@@ -320,7 +320,11 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         if !matches!(kinds[i], Kind::Text | Kind::Published(_) | Kind::Byline(_)) {
             continue;
         }
-        if let Some(found) = parse_dateline(bs[i].text) {
+        // A line opening with its byline (`Posted By Stephen M. Walt Thursday,
+        // August 9, 2012 - ...`) opens with names, not a place.
+        let opens_with_byline =
+            matches!(&kinds[i], Kind::Byline(b) if bs[i].text.starts_with(b.byline.text));
+        if let Some(found) = parse_dateline(bs[i].text).filter(|_| !opens_with_byline) {
             if i == 0 || i + 1 < bs.len() || !found.1.is_empty() {
                 let headline = headline_before(bs, kinds, i);
                 return Frame {
@@ -1267,6 +1271,16 @@ mod tests {
         let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRecommended Stories\n\nMayor opens the new library on Main Street\n\nAbout the author\n\nSenior editor at the Daily Planet\n";
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
+    }
+
+    #[test]
+    fn byline_with_a_dated_dash_is_no_dateline() {
+        let text = "Council closes old bridge\n\nPosted By Ann B. Lee Thursday, March 4, 2021 - 10:40 AM Share\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert!(a.dateline.is_none());
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann B. Lee");
+        assert_eq!(a.published, Some("Thursday, March 4, 2021 - 10:40 AM"));
+        assert!(a.paragraphs[0].starts_with("The city council"));
     }
 
     #[test]
