@@ -189,6 +189,11 @@ fn has_org_word(s: &str) -> bool {
             .any(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
+/// Words that open a phrase, never a person's name (`This Year`, `The Lorax`).
+const DETERMINERS: [&str; 10] = [
+    "The", "This", "That", "These", "Those", "A", "An", "Our", "My", "Your",
+];
+
 /// Whether a text reads as a person's name: one to five name words, no role words.
 fn is_person(s: &str) -> bool {
     let words = s.split_whitespace().count();
@@ -197,7 +202,7 @@ fn is_person(s: &str) -> bool {
         && !s
             .split_whitespace()
             .next()
-            .is_some_and(|w| is_particle(w) || w == "The")
+            .is_some_and(|w| is_particle(w) || DETERMINERS.contains(&w))
         && !has_org_word(s)
 }
 
@@ -218,7 +223,7 @@ fn is_credit_org(s: &str) -> bool {
 fn names_end(s: &str) -> usize {
     let mut end = s.len();
     for stop in [
-        " | ", " - ", " — ", " – ", " / ", "@", " (", "(", " in ", " at ", "\u{2002}",
+        " | ", " - ", " — ", " – ", " / ", " · ", " • ", "@", " (", "(", " in ", " at ", "\u{2002}",
     ] {
         if let Some(at) = crate::ascii::find(s, stop) {
             end = end.min(at);
@@ -343,6 +348,9 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         None
     } else if let Some(ts) = parse_published(before) {
         Some(ts)
+    } else if crate::published::is_dated_line(before) {
+        // `Updated Nov 12 2012 - 6:04am · Posted Nov 11 2012 - 3:00am by X`
+        crate::published::find_timestamp(before)
     } else {
         // `Modified on DATE by X`, `Written on DATE by X`.
         let (label, date) = before.split_once(" on ")?;
@@ -624,6 +632,17 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn meta_line_set_off_by_middle_dots() {
+        assert_eq!(
+            by(
+                "Updated Mar 4 2021 - 6:04am \u{b7} Posted Mar 3 2021 - 3:00am by Ann Lee \u{b7} 1 comment"
+            ),
+            (vec!["Ann Lee"], None, Some("Mar 3 2021 - 3:00am"))
+        );
+        assert!(parse_bare_byline("This Year, Plan a Quiet Holiday").is_none());
     }
 
     #[test]
