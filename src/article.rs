@@ -356,7 +356,11 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         if !matches!(kinds[i], Kind::Text | Kind::Published(_) | Kind::Byline(_)) {
             continue;
         }
-        if let Some(found) = parse_dateline(bs[i].text) {
+        // A line opening with its byline (`Posted By Stephen M. Walt Thursday,
+        // August 9, 2012 - ...`) opens with names, not a place.
+        let opens_with_byline =
+            matches!(&kinds[i], Kind::Byline(b) if bs[i].text.starts_with(b.byline.text));
+        if let Some(found) = parse_dateline(bs[i].text).filter(|_| !opens_with_byline) {
             if i == 0 || i + 1 < bs.len() || !found.1.is_empty() {
                 let headline = headline_before(bs, kinds, i);
                 return Frame {
@@ -436,8 +440,8 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
-        // heads no link list) is the headline; names, outlets and sentences
-        // between them are credits and deks.
+        // heads no link list) is the headline; names, outlets, places and
+        // sentences between them are credits, venues and deks.
         None => (0..end)
             .take_while(|&i| !matches!(kinds[i], Kind::ListHeading | Kind::Related(_)))
             .find(|&i| match &kinds[i] {
@@ -458,6 +462,7 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
                         && count_words(t, 4) >= 4
                         && parse_bare_byline(t).is_none()
                         && !is_affiliation_line(t)
+                        && !is_place_line(t)
                 })
             })
             .or_else(|| {
@@ -528,6 +533,12 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
         && !is_page_label(text)
+}
+
+/// Whether a line names a place and nothing else, a venue or the city of a
+/// dateline: `Stade de France, Paris`.
+fn is_place_line(text: &str) -> bool {
+    crate::dateline::parse_location(text).is_some_and(|l| l.region.is_some())
 }
 
 /// Whether a line holds more than one sentence written as prose (`Get alerts
@@ -1304,6 +1315,16 @@ mod tests {
         let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nRecommended Stories\n\nMayor opens the new library on Main Street\n\nAbout the author\n\nSenior editor at the Daily Planet\n";
         let a = parse(text).unwrap();
         assert_eq!(a.related, ["Mayor opens the new library on Main Street"]);
+    }
+
+    #[test]
+    fn byline_with_a_dated_dash_is_no_dateline() {
+        let text = "Council closes old bridge\n\nPosted By Ann B. Lee Thursday, March 4, 2021 - 10:40 AM Share\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert!(a.dateline.is_none());
+        assert_eq!(a.byline.unwrap().authors[0].name, "Ann B. Lee");
+        assert_eq!(a.published, Some("Thursday, March 4, 2021 - 10:40 AM"));
+        assert!(a.paragraphs[0].starts_with("The city council"));
     }
 
     #[test]

@@ -140,7 +140,11 @@ fn parse_name_separator(i: &str) -> IResult<&str, &str> {
             space0,
             opt(terminated(tag("and"), space1)),
         )),
-        recognize((space1, alt((tag("and"), tag("&"), tag("AND"))), space1)),
+        recognize((
+            space1,
+            alt((tag("and"), tag("&"), tag("AND"), tag("And"))),
+            space1,
+        )),
         recognize((space0, char(';'), space0)),
     )))
     .parse(i)
@@ -185,6 +189,11 @@ fn has_org_word(s: &str) -> bool {
             .any(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
+/// Words that open a phrase, never a person's name (`This Year`, `The Lorax`).
+const DETERMINERS: [&str; 10] = [
+    "The", "This", "That", "These", "Those", "A", "An", "Our", "My", "Your",
+];
+
 /// Whether a text reads as a person's name: one to five name words, no role words.
 fn is_person(s: &str) -> bool {
     let words = s.split_whitespace().count();
@@ -193,7 +202,7 @@ fn is_person(s: &str) -> bool {
         && !s
             .split_whitespace()
             .next()
-            .is_some_and(|w| is_particle(w) || w == "The")
+            .is_some_and(|w| is_particle(w) || DETERMINERS.contains(&w))
         && !has_org_word(s)
 }
 
@@ -214,7 +223,7 @@ fn is_credit_org(s: &str) -> bool {
 fn names_end(s: &str) -> usize {
     let mut end = s.len();
     for stop in [
-        " | ", " - ", " — ", " – ", " / ", "@", " (", "(", " in ", " at ", "\u{2002}",
+        " | ", " - ", " — ", " – ", " / ", " · ", " • ", "@", " (", "(", " in ", " at ", "\u{2002}",
     ] {
         if let Some(at) = crate::ascii::find(s, stop) {
             end = end.min(at);
@@ -324,7 +333,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     // The names open with a capital or `the`: in prose, `by` is followed by
     // other words, and the names are not looked for.
     if !opens_credit(after.trim_start()) {
-        return None;
+        return (start == 0).then(|| handle_byline(line, after)).flatten();
     }
     let before = line[..start]
         .trim()
@@ -339,6 +348,9 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         None
     } else if let Some(ts) = parse_published(before) {
         Some(ts)
+    } else if crate::published::is_dated_line(before) {
+        // `Updated Nov 12 2012 - 6:04am · Posted Nov 11 2012 - 3:00am by X`
+        crate::published::find_timestamp(before)
     } else {
         // `Modified on DATE by X`, `Written on DATE by X`.
         let (label, date) = before.split_once(" on ")?;
@@ -379,7 +391,10 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
                 .trim_start_matches(['/', ' ']),
             )
         })
-        .or_else(|| leading_timestamp(tail));
+        .or_else(|| leading_timestamp(tail))
+        // `By: Jason Hart (Diary) | November 12th, 2012 at 04:00 PM`, `by X | 80
+        // views | August 9, 2012`: a date further along the byline's line.
+        .or_else(|| crate::published::find_timestamp(tail));
     let text_end = start + (line.len() - start - after.len()) + names_len;
     Some(BylineLine {
         byline: Byline {
@@ -391,6 +406,58 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         },
         published,
     })
+}
+
+/// A byline crediting a user name, on a line of its own: `by randfish on
+/// January 31, 2011`, `By jbat - October 19, 2012`, `By kourteous`. The name is
+/// one lower-case word, and only a date may follow it, so that prose opening
+/// with `By far` or `by then` is no byline.
+fn handle_byline<'a>(line: &'a str, after: &'a str) -> Option<BylineLine<'a>> {
+    let after = after.trim();
+    let end = after.find(' ').unwrap_or(after.len());
+    let handle = &after[..end];
+    let is_handle = (2..=30).contains(&handle.len())
+        && handle.starts_with(|c: char| c.is_ascii_lowercase())
+        && handle.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        });
+    if !is_handle {
+        return None;
+    }
+    // Words that follow `by` in prose (`By then.`, `by far`).
+    const PROSE_WORDS: [&str; 12] = [
+        "then",
+        "now",
+        "far",
+        "default",
+        "design",
+        "hand",
+        "contrast",
+        "comparison",
+        "chance",
+        "mistake",
+        "night",
+        "day",
+    ];
+    if PROSE_WORDS.contains(&handle) {
+        return None;
+    }
+    let tail = unlabel(after[end..].trim_start_matches([' ', '-', '|', '—', '–']));
+    let published = leading_timestamp(tail);
+    if !tail.is_empty() && published.is_none_or(|ts| ts.len() != tail.trim_end().len()) {
+        return None;
+    }
+    let (authors, affiliation) = if has_org_word(handle) {
+        (Vec::new(), Some(handle))
+    } else {
+        (vec![Author { name: handle }], None)
+    };
+    let text_end = handle.as_ptr() as usize - line.as_ptr() as usize + handle.len();
+    Some(credits_line(
+        &line[..text_end],
+        (authors, affiliation),
+        published,
+    ))
 }
 
 /// A byline given as a labelled field of the article's meta line:
@@ -461,7 +528,9 @@ pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
         return None;
     }
     let (authors, affiliation) = split_credits(names);
-    if authors.is_empty() {
+    // Without `By`, every name has a first name and a surname: `Lansdowne Road,
+    // Dublin` is a venue and its city.
+    if authors.is_empty() || authors.iter().any(|a| !a.name.contains(' ')) {
         return None;
     }
     let tail = line[names_len..].trim_start_matches(|c: char| {
@@ -563,6 +632,44 @@ mod tests {
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
+    }
+
+    #[test]
+    fn meta_line_set_off_by_middle_dots() {
+        assert_eq!(
+            by(
+                "Updated Mar 4 2021 - 6:04am \u{b7} Posted Mar 3 2021 - 3:00am by Ann Lee \u{b7} 1 comment"
+            ),
+            (vec!["Ann Lee"], None, Some("Mar 3 2021 - 3:00am"))
+        );
+        assert!(parse_bare_byline("This Year, Plan a Quiet Holiday").is_none());
+    }
+
+    #[test]
+    fn user_names_on_a_byline_line() {
+        assert_eq!(
+            by("by annlee on March 4, 2021"),
+            (vec!["annlee"], None, Some("March 4, 2021"))
+        );
+        assert_eq!(
+            parse_byline("By bo_chan - March 4, 2021")
+                .unwrap()
+                .byline
+                .text,
+            "By bo_chan"
+        );
+        assert!(parse_byline("By far the largest storm of the year").is_none());
+        assert!(parse_byline("by then").is_none());
+    }
+
+    #[test]
+    fn bare_names_have_a_surname() {
+        assert!(parse_bare_byline("Stade de France, Paris").is_none());
+        assert!(parse_bare_byline("Ann Lee, Bo Chan").is_some());
+        assert_eq!(
+            by("By ANN LEE And BO CHAN"),
+            (vec!["ANN LEE", "BO CHAN"], None, None)
+        );
     }
 
     #[test]

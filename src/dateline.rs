@@ -313,7 +313,7 @@ fn is_upper_word(w: &str) -> bool {
 }
 
 /// Splits `PITTSBURG, Calif.` into its parts; `None` when the text is not a place name.
-fn parse_location(text: &str) -> Option<Location<'_>> {
+pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
     let text = text.trim().trim_end_matches(',').trim_end();
     if text.is_empty() || text.len() > 60 || !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -504,6 +504,14 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
     if !ok {
         return None;
     }
+    // `Updated Nov 12 2012 - 6:04am`: a label and a timestamp, not a place and a date.
+    let first = loc.city.split_whitespace().next().unwrap_or("");
+    if ["updated", "posted", "published", "modified"]
+        .iter()
+        .any(|l| first.eq_ignore_ascii_case(l))
+    {
+        return None;
+    }
     // Without a marker a dateline needs a date, or a short place name in capitals.
     let short = loc.city.split_whitespace().count() <= 3;
     let us_place = loc.state.is_some() && !head.contains(" - ");
@@ -666,6 +674,11 @@ mod tests {
         assert_eq!(d.agency, Some(Agency::Reuters));
         // An unknown name before a mixed-case place stays no dateline.
         assert!(parse_dateline("Hong Kong (Daily Planet)Stocks fell on Monday.").is_none());
+    }
+
+    #[test]
+    fn timestamp_label_is_no_place() {
+        assert!(parse_dateline("Updated Nov 12 2012 - 6:04am \u{b7} Posted Nov 11").is_none());
     }
 
     #[test]

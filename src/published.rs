@@ -249,7 +249,7 @@ fn could_open_token(s: &str) -> bool {
 
 fn skip_separators(i: &str) -> &str {
     i.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '—' | '–')
+        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '—' | '–' | '·' | '•')
     })
 }
 
@@ -364,8 +364,18 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
         .chain(std::iter::once(limit));
     let mut best = None;
     for end in ends {
-        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';']);
-        if parse_published(candidate).is_some_and(|ts| ts.len() == candidate.len()) {
+        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';', '·', '•']);
+        // A count in the next field (`4:35 pm | 0 Comments`) is not part of it.
+        let counted_field = candidate
+            .rsplit_once(['|', '·', '•'])
+            .is_some_and(|(_, last)| {
+                last.trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            });
+        if !counted_field
+            && parse_published(candidate).is_some_and(|ts| ts.len() == candidate.len())
+        {
             best = Some(candidate);
         }
     }
@@ -538,6 +548,10 @@ mod tests {
             Some("21:17 18.11.2019")
         );
         assert_eq!(find_timestamp("A day to remember"), None);
+        assert_eq!(
+            find_timestamp("by Ann | 80 views | August 9, 2012 at 4:35 pm | 0 Comments"),
+            Some("August 9, 2012 at 4:35 pm")
+        );
     }
 
     #[test]
