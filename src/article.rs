@@ -905,6 +905,8 @@ fn read_body<'a>(
     article: &mut Article<'a>,
 ) {
     let mut in_link_list = false;
+    // Whether the current link list's entries carry bullets.
+    let mut bulleted_list = false;
     let mut sign_off_agency = None;
     // The story ends at its last paragraph that ends a sentence and is not a note
     // about the author; short lines after it are page furniture.
@@ -942,6 +944,7 @@ fn read_body<'a>(
             Kind::ListHeading => {
                 article.boilerplate.push(text);
                 in_link_list = true;
+                bulleted_list = false;
             }
             Kind::Furniture | Kind::Nav => article.boilerplate.push(text),
             // A date under a teaser belongs to the link list's furniture; a date
@@ -991,7 +994,15 @@ fn read_body<'a>(
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
-                    push_list_entry(text, article);
+                    // Once a list's entries are bulleted, a line without a bullet
+                    // is a label among them (`Site Information`, `Must Read`).
+                    let bulleted = text.starts_with(['*', '+', '•']);
+                    if bulleted_list && !bulleted {
+                        article.boilerplate.push(text);
+                    } else {
+                        push_list_entry(text, article);
+                    }
+                    bulleted_list |= bulleted;
                     continue;
                 }
                 in_link_list = false;
@@ -1226,6 +1237,15 @@ mod tests {
         assert_eq!(parse(&with_links).unwrap().related.len(), 2);
         let with_points = format!("Storm closes bridge\n\n{para}\n{points}{para}\n");
         assert!(parse(&with_points).unwrap().related.is_empty());
+    }
+
+    #[test]
+    fn labels_among_bulleted_entries_are_furniture() {
+        let list = "Related Posts\n\n* Mayor opens the new library on Main Street\n\nMust Read This Week\n\n* Council votes to repair the old bridge";
+        let text = STORY.replace("{}", list);
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.boilerplate, ["Related Posts", "Must Read This Week"]);
     }
 
     #[test]
