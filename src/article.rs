@@ -878,6 +878,9 @@ fn is_kicker(text: &str) -> bool {
         && !text.chars().any(char::is_lowercase)
 }
 
+/// Most blocks of a link list set inside a story.
+const IN_STORY_LIST: usize = 40;
+
 /// Whether the link list opening at `heading` sits inside the story: after its
 /// short entries the story's prose goes on, three paragraphs of it among the
 /// next four blocks, closed by a full stop (link titles, however long, seldom end in one; an
@@ -889,7 +892,10 @@ fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bo
     let prose = |i: usize| {
         matches!(kinds[i], Kind::Text) && is_prose(bs[i].text) && closes_sentence(bs[i].text)
     };
-    let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
+    // Only a list of some length sits inside a story; the bound keeps a page of
+    // many headings from being searched to its end from each of them.
+    let entries = heading + 1..bs.len().min(heading + 1 + IN_STORY_LIST);
+    let Some(after) = entries.into_iter().find(|&i| prose(i)) else {
         return false;
     };
     // A subheading may stand among them: three of the next four blocks.
