@@ -367,6 +367,10 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             }
         }
     }
+    // A letter's salutation (`Dear Diary,`) right above the first paragraph opens it.
+    if start > 0 && is_text(start - 1) && is_salutation(bs[start - 1].text) {
+        start -= 1;
+    }
     let headline = headline_before(bs, kinds, start);
     Frame {
         headline,
@@ -497,6 +501,11 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
         && !is_page_label(text)
+}
+
+/// Whether a line is a letter's salutation: `Dear Diary,`, `Dear Mr. Lee,`.
+fn is_salutation(text: &str) -> bool {
+    text.starts_with("Dear ") && text.ends_with(',') && count_words(text, 6) <= 5
 }
 
 /// Whether a line names a place and nothing else, a venue or the city of a
@@ -1281,6 +1290,14 @@ mod tests {
         assert_eq!(a.byline.unwrap().authors[0].name, "Ann B. Lee");
         assert_eq!(a.published, Some("Thursday, March 4, 2021 - 10:40 AM"));
         assert!(a.paragraphs[0].starts_with("The city council"));
+    }
+
+    #[test]
+    fn a_letter_opens_with_its_salutation() {
+        let text = "Notes from the lake\n\nDear Diary,\n\nIt was a quiet week at the lake, with rain on most days and no visitors at all until Friday.\n\nMore soon.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.paragraphs[0], "Dear Diary,");
+        assert!(a.byline.is_none());
     }
 
     #[test]

@@ -515,7 +515,9 @@ fn credits_line<'a>(
 /// Only read in the lines right around the headline.
 pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     let line = line.trim().trim_start_matches(['*', ' ']);
-    if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") {
+    // A sentence ends with a stop; a line ending with a comma is a salutation
+    // (`Dear Diary,`) or the start of a list, not a credit.
+    if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") || line.ends_with(',') {
         return None;
     }
     let names_len = names_end(line);
