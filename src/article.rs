@@ -188,6 +188,7 @@ fn read_into<'a>(
     bulleted_bylines(bs, kinds);
     date_widgets(text, bs, kinds);
     let frame = find_frame(bs, kinds);
+    teasers_above_more_buttons(bs, kinds, frame.body_start);
     read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
@@ -282,6 +283,41 @@ fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
             kinds[i + 1] = Kind::Rule;
             kinds[i + 2] = Kind::Rule;
             return;
+        }
+    }
+}
+
+/// Most words of a teaser's blurb; a story paragraph runs longer.
+const BLURB_WORDS: usize = 30;
+
+/// A teaser set in the story closes with a `Read more` / `MORE` button: over the
+/// button, the nearest title of the three blocks above links to another story
+/// and the short blurb lines between title and button are furniture.
+fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body_start: usize) {
+    for i in body_start + 1..bs.len() {
+        let button = bs[i].text.trim_end_matches(['»', '›', '.', ' ']);
+        if !matches!(kinds[i], Kind::Furniture | Kind::ListHeading)
+            || !(button.eq_ignore_ascii_case("read more") || button.eq_ignore_ascii_case("more"))
+        {
+            continue;
+        }
+        let window = i.saturating_sub(3).max(body_start + 1)..i;
+        let Some(title) = window.clone().find(|&j| {
+            matches!(kinds[j], Kind::Text)
+                && is_title_like(bs[j].text)
+                && !is_prose(bs[j].text)
+                && count_words(bs[j].text, 3) >= 3
+        }) else {
+            continue;
+        };
+        kinds[title] = Kind::Related(link_title(bs[title].text));
+        // The button closes the teaser: no list of links opens under it.
+        kinds[i] = Kind::Furniture;
+        for j in title + 1..i {
+            if matches!(kinds[j], Kind::Text) && count_words(bs[j].text, BLURB_WORDS) < BLURB_WORDS
+            {
+                kinds[j] = Kind::Furniture;
+            }
         }
     }
 }
@@ -650,7 +686,9 @@ fn read_header<'a>(
             push_list_entry(text, article);
             continue;
         }
-        in_link_list = matches!(kinds[i], Kind::ListHeading);
+        // Buttons and counters between the entries leave the list open.
+        in_link_list = matches!(kinds[i], Kind::ListHeading)
+            || in_link_list && matches!(kinds[i], Kind::Furniture | Kind::Rule);
         if article.byline.is_none() {
             if let Some(b) = split_byline(bs, i) {
                 article.byline = Some(b.byline);
@@ -933,9 +971,12 @@ fn read_body<'a>(
                 if sign_off_agency.is_none() {
                     sign_off_agency = Some(*a);
                 }
-                // A sign-off sentence (`Copyright 2014 The Associated Press...`) is
-                // also furniture; a bare service name (`Reuter`) is not.
-                if Agency::known(text).is_none() && count_words(text, 4) > 3 {
+                // A sign-off sentence (`Copyright 2014 The Associated Press...`) or
+                // notice (`© Reuters`) is also furniture; a bare service name
+                // (`Reuter`) is not.
+                if Agency::known(text).is_none()
+                    && (count_words(text, 4) > 3 || text.starts_with('©'))
+                {
                     article.boilerplate.push(text);
                 }
             }
@@ -1148,6 +1189,9 @@ mod tests {
         assert!(a.byline.is_none());
     }
 
+    /// A headline and two paragraphs, `{}` between them.
+    const STORY: &str = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\n{}\n\nThe work will start in the spring, the council said in a statement on Monday.\n";
+
     #[test]
     fn a_link_list_inside_the_story_does_not_end_it() {
         let para =
@@ -1298,6 +1342,24 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.paragraphs[0], "Dear Diary,");
         assert!(a.byline.is_none());
+    }
+
+    #[test]
+    fn a_teaser_closed_by_a_more_button() {
+        let teaser =
+            "THE OLD BRIDGE THROUGH THE YEARS\nBridge gallery\nA look back at the bridge.\nMORE";
+        let text = STORY.replace("{}", teaser);
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related, ["THE OLD BRIDGE THROUGH THE YEARS"]);
+        assert_eq!((a.paragraphs.len(), a.boilerplate.len()), (2, 3));
+    }
+
+    #[test]
+    fn a_copyright_notice_is_furniture_and_a_sign_off() {
+        let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\n© Reuters\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.boilerplate, ["© Reuters"]);
+        assert_eq!(a.agency, Some(Agency::Reuters));
     }
 
     #[test]

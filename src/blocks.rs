@@ -60,6 +60,9 @@ const RELATED_MARKER: usize = 15;
 
 /// The link title of a related-story line (`RELATED Kremlin cancels talks`).
 pub(crate) fn related_item(text: &str) -> Option<&str> {
+    if let Some(title) = on_site_item(text) {
+        return Some(title);
+    }
     // Every marker opens with one of these letters: skip the parser for the rest.
     if !matches!(
         text.as_bytes().first().map(u8::to_ascii_lowercase),
@@ -85,8 +88,24 @@ pub(crate) fn related_item(text: &str) -> Option<&str> {
     .then(|| crate::shape::without_tag(title))
 }
 
+/// A link to a story on the paper's site, set between paragraphs:
+/// `On HoustonChronicle.com: Car sales plunge in August`.
+fn on_site_item(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("On ")
+        .or_else(|| text.strip_prefix("ON "))?;
+    let (site, title) = rest.split_once(": ")?;
+    let domain = site.len() <= 40
+        && !site.contains(' ')
+        && site
+            .rsplit_once('.')
+            .is_some_and(|(name, tld)| !name.is_empty() && (2..=4).contains(&tld.len()));
+    let title = title.trim();
+    (domain && !title.is_empty() && title.len() <= 200).then(|| crate::shape::without_tag(title))
+}
+
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 38] = [
+const LIST_HEADINGS: [&str; 40] = [
     "related",
     "related posts",
     "related stories",
@@ -125,6 +144,8 @@ const LIST_HEADINGS: [&str; 38] = [
     "other posts in this series",
     "more in this series",
     "check out",
+    "must watch",
+    "more videos",
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
@@ -144,7 +165,9 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         || section_list
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
-        || (lower.starts_with("more ") && lower.ends_with(" stories"))
+        || (lower.starts_with("more ")
+            && (lower.ends_with(" stories") || lower.ends_with(" news"))
+            && t.split_whitespace().count() <= 4)
         || (t.split_whitespace().count() <= 4
             && ["related", "popular", "trending", "recommended"]
                 .iter()
@@ -152,7 +175,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 59] = [
+const FURNITURE: [&str; 57] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -183,6 +206,7 @@ const FURNITURE: [&str; 59] = [
     "enlarge this image",
     "skip to main content",
     "back to top",
+    "scroll to top",
     "previous post",
     "next post",
     "read more",
@@ -207,11 +231,8 @@ const FURNITURE: [&str; 59] = [
     "registration",
     "loading...",
     "load more",
-    "just watched",
-    "must watch",
     "replay",
-    "more videos",
-    "more videos ...",
+    "just watched",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
@@ -333,6 +354,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if opens_comments(lower) {
         return true;
     }
+    // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
+    // a gallery's link: `VIEW GALLERY`, `View galleryBoko Haram`.
+    let footer = unbulleted.starts_with("permalink")
+        || unbulleted.starts_with("posted in ") && lower.contains("| permalink")
+        || unbulleted.starts_with("view gallery");
+    if footer {
+        return true;
+    }
     let labels = ["categories", "tags:", "filed under", "topics:"];
     if labels.iter().any(|l| unbulleted.starts_with(l)) || is_tag_list(t, unbulleted) {
         return true;
@@ -358,6 +387,19 @@ pub(crate) fn is_rule(text: &str) -> bool {
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
+        || is_invisible(t)
+}
+
+/// A line of format characters alone (zero-width space, joiner, soft hyphen,
+/// byte-order mark): blank to a reader.
+fn is_invisible(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+        })
 }
 
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
@@ -807,6 +849,9 @@ mod tests {
             "Trending in Entertainment",
             "Previous posts in the series",
             "Check out:",
+            "More Business News",
+            "MUST WATCH",
+            "More Videos ...",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
@@ -832,6 +877,11 @@ mod tests {
             Some("Storm hits coast")
         );
         assert_eq!(related_item("More: http://example.com"), None);
+        assert_eq!(
+            related_item("On Example.com: Storm hits coast"),
+            Some("Storm hits coast")
+        );
+        assert_eq!(related_item("On Monday: the vote"), None);
         assert_eq!(
             related_item("Full Story: Streetcar: Good Project"),
             Some("Streetcar: Good Project")
@@ -876,7 +926,9 @@ mod tests {
             "Tags",
             "Share this:",
             "Loading comments...",
-            "JUST WATCHED",
+            "Scroll to top",
+            "Posted in News | Permalink | 1 Comment",
+            "VIEW GALLERY",
             "(16 Videos)",
             "Story continues below advertisement",
             "Loading content …",
@@ -891,6 +943,7 @@ mod tests {
         }
         assert!(!is_furniture("Share prices fell on Monday."));
         assert!(!is_furniture("1 of 6 killed"));
+        assert!(!is_furniture("\u{200b}") && is_rule("\u{200b}"));
         assert!(!is_furniture("Share on the rise"));
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));

@@ -46,11 +46,11 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// Whether a text closes a sentence with a stop (or a colon), inside closing
 /// quotes or not: `... he said.`, `... "we will."`, but not a headline's
-/// `... list of fetishes’` or a title's `... (dates and stream)`.
+/// `... list of fetishes’`, a title's `... (dates and stream)` or a title cut
+/// short by an ellipsis (`... as it looks — and...`).
 pub(crate) fn closes_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '”', '’', '\''])
-        .ends_with(['.', '!', '?', ':', '…'])
+    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'']);
+    t.ends_with(['.', '!', '?', ':']) && !t.ends_with("...")
 }
 
 /// Whether a line is set in headline case: three or more of its longer words
@@ -109,6 +109,9 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     })
 }
 
+/// Longest note about the author or contact line, in bytes.
+const NOTE_LEN: usize = 400;
+
 /// Whether a paragraph is a note about the author or a tip line rather than
 /// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
 pub(crate) fn is_author_note(text: &str) -> bool {
@@ -119,7 +122,9 @@ pub(crate) fn is_author_note(text: &str) -> bool {
         .map(|(s, w)| *s = w)
         .count();
     let words = &first[..n];
-    let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
+    // A contact line is short: a story paragraph may give an address too.
+    let has_email = text.len() < NOTE_LEN
+        && memchr::memchr(b'@', text.as_bytes()).is_some()
         && text.split_whitespace().any(|w| {
             let at = w.find('@');
             at.is_some_and(|a| a > 0 && w[a..].contains('.'))
@@ -131,7 +136,7 @@ pub(crate) fn is_author_note(text: &str) -> bool {
             "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
         )
     });
-    let named_subject = text.len() < 400
+    let named_subject = text.len() < NOTE_LEN
         && verb_at.is_some_and(|v| {
             (1..=3).contains(&v)
                 && words[..v]
@@ -364,10 +369,18 @@ mod tests {
             "Jane Roe is a reporter for the Daily Planet."
         ));
         assert!(is_author_note("Send news tips to tips@example.com."));
+        let long = format!(
+            "{} Send pictures to ops@example.org.",
+            "Masters are to report any incident at once to the centre. ".repeat(8)
+        );
+        assert!(!is_author_note(&long));
         assert!(!is_author_note("Jane Roe said the bridge would close."));
         assert!(closes_sentence("He said: \"We will.\""));
         assert!(!closes_sentence("Mother ‘gave up on the list’"));
         assert!(!closes_sentence("Band plays two shows (dates and stream)"));
+        assert!(!closes_sentence(
+            "Economy might not be as hot as it looks — and..."
+        ));
         assert!(is_headline_case(
             "How Far Do You Go to Protect Your Privacy on Facebook?"
         ));
