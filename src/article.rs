@@ -484,9 +484,10 @@ const HEADER_RUN: usize = 4;
 /// The headline of the header run that ends at the title-like line `h` nearest
 /// the byline. Headline, dek, timestamp and photo caption stand together above
 /// the byline: when `h` reads as a dek or caption (a sentence), a label (no
-/// lower case), a timestamp or a bare name, the topmost title of four words or
-/// more in that run is the headline. The run stops at navigation, furniture and
-/// bulleted lines.
+/// lower case, or one word), a timestamp or a bare name, the topmost title of
+/// four words or more in that run (three over a one-word label) is the
+/// headline. The run passes over timestamps, captions and photo credits and
+/// stops at navigation, furniture and bulleted lines.
 fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
     let near = bs[h].text;
     let not_a_title = is_title_like_sentence(near)
