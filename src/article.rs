@@ -1280,6 +1280,33 @@ mod tests {
     }
 
     #[test]
+    fn a_story_resumed_under_a_list_may_hold_a_subheading() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let list = format!(
+            "Most Popular\n\nMayor opens the new library on Main Street\n\n{para}\n\n{para}\n\nWhat happens next?\n\n{para}"
+        );
+        let text = STORY.replace("{}", &list);
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related.len(), 1);
+        assert_eq!(a.paragraphs.len(), 6);
+    }
+
+    #[test]
+    fn a_lone_bulleted_title_after_the_story_is_no_link() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let inside = format!(
+            "Storm closes bridge\n\n{para}\n\n* Mayor opens the new library on Main Street\n\n{para}\n"
+        );
+        assert_eq!(parse(&inside).unwrap().related.len(), 1);
+        let after = format!(
+            "Storm closes bridge\n\n{para}\n\n{para}\n\nWorld Cup Video\n\n* Mayor opens the new library on Main Street\n"
+        );
+        assert!(parse(&after).unwrap().related.is_empty());
+    }
+
+    #[test]
     fn kickers_in_link_lists_are_furniture() {
         let text = "Storm closes bridge\n\nThe council met on Monday to discuss the bridge and its repairs over the coming year.\n\nMost Popular\n\n‘OUT OF TIME’\n\nMayor opens the new library on Main Street\n\nFLOOD WATCH 2019\n\nRIVER RISES TO RECORD AS TOWNS WAIT FOR HELP\n";
         let a = parse(text).unwrap();
