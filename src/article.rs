@@ -906,12 +906,12 @@ fn is_kicker(text: &str) -> bool {
 /// Most blocks of a link list set inside a story.
 const IN_STORY_LIST: usize = 40;
 
-/// Whether the link list opening at `heading` sits inside the story: after its
+/// Whether the link list (or credit line) at `heading` sits inside the story: after its
 /// short entries the story's prose goes on, three paragraphs of it among the
 /// next four blocks, closed by a full stop (link titles, however long, seldom end in one; an
 /// author's note and a disclaimer under a closing list make two).
 fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
-    if !matches!(kinds[heading], Kind::ListHeading) {
+    if !matches!(kinds[heading], Kind::ListHeading | Kind::Credit(..)) {
         return false;
     }
     let prose = |i: usize| {
@@ -986,8 +986,12 @@ fn read_body<'a>(
                 }
             }
             Kind::Caption(c) => article.captions.push(*c),
+            // A credit with the story going on under it (`Source: ...` under a
+            // quoted statement) credits a part of the story, not the whole.
             Kind::Credit(c, agency) => {
-                article.credits = Some(c);
+                if i >= tail_start {
+                    article.credits = Some(c);
+                }
                 if sign_off_agency.is_none() {
                     sign_off_agency = *agency;
                 }
@@ -1304,6 +1308,21 @@ mod tests {
             "Storm closes bridge\n\n{para}\n\n{para}\n\nWorld Cup Video\n\n* Mayor opens the new library on Main Street\n"
         );
         assert!(parse(&after).unwrap().related.is_empty());
+    }
+
+    #[test]
+    fn a_credit_with_the_story_going_on_under_it_is_no_closing_credit() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let middle = format!("Source: County council, March 4\n\n{para}\n\n{para}\n\n{para}");
+        let text = STORY.replace("{}", &middle);
+        let a = parse(&text).unwrap();
+        assert_eq!((a.credits, a.paragraphs.len()), (None, 5));
+        let closing = STORY.replace("{}", "Source: County council, March 4");
+        assert_eq!(
+            parse(&closing).unwrap().credits,
+            Some("Source: County council, March 4")
+        );
     }
 
     #[test]
