@@ -403,6 +403,10 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             }
         }
     }
+    // A letter's salutation (`Dear Diary,`) right above the first paragraph opens it.
+    if start > 0 && is_text(start - 1) && is_salutation(bs[start - 1].text) {
+        start -= 1;
+    }
     let headline = headline_before(bs, kinds, start);
     Frame {
         headline,
@@ -480,9 +484,10 @@ const HEADER_RUN: usize = 4;
 /// The headline of the header run that ends at the title-like line `h` nearest
 /// the byline. Headline, dek, timestamp and photo caption stand together above
 /// the byline: when `h` reads as a dek or caption (a sentence), a label (no
-/// lower case), a timestamp or a bare name, the topmost title of four words or
-/// more in that run is the headline. The run stops at navigation, furniture and
-/// bulleted lines.
+/// lower case, or one word), a timestamp or a bare name, the topmost title of
+/// four words or more in that run (three over a one-word label) is the
+/// headline. The run passes over timestamps, captions and photo credits and
+/// stops at navigation, furniture and bulleted lines.
 fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
     let near = bs[h].text;
     let not_a_title = is_title_like_sentence(near)
@@ -533,6 +538,11 @@ fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
         && !text.starts_with(['*', '+', '•'])
         && !is_timestamp_line(text)
         && !is_page_label(text)
+}
+
+/// Whether a line is a letter's salutation: `Dear Diary,`, `Dear Mr. Lee,`.
+fn is_salutation(text: &str) -> bool {
+    text.starts_with("Dear ") && text.ends_with(',') && count_words(text, 6) <= 5
 }
 
 /// Whether a line names a place and nothing else, a venue or the city of a
@@ -655,9 +665,10 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame
-        .headline
-        .map(|h| without_comment_count(first_column(bs[h].text)));
+    article.headline = frame.headline.map(|h| {
+        let title = without_comment_count(first_column(bs[h].text));
+        closing_date(title).map_or(title, |(head, _)| head)
+    });
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
@@ -814,8 +825,22 @@ fn header_published<'a>(
         .or_else(|| (0..below.saturating_sub(1)).rev().find_map(shown))
         .or_else(|| {
             let h = frame.headline?;
-            labelled_timestamp_at_end(bs[h].text).map(|ts| (h, ts))
+            labelled_timestamp_at_end(bs[h].text)
+                .or_else(|| closing_date(bs[h].text).map(|(_, ts)| ts))
+                .map(|ts| (h, ts))
         })
+}
+
+/// A date printed on the title's line after the title's closing stop:
+/// `Gone Snowboarding. Goodbye for now. 9 December, 2011` gives the title and
+/// the date. A date inside a title (`Stuff Said On Scalability For October 19,
+/// 2012`) follows no stop and stays in it.
+fn closing_date(text: &str) -> Option<(&str, &str)> {
+    let ts = find_timestamp(text)?;
+    let at = ts.as_ptr() as usize - text.as_ptr() as usize;
+    let head = text[..at].trim_end();
+    let closed = head.ends_with(['.', '!', '?', '…']) && count_words(head, 3) >= 3;
+    (at + ts.len() == text.len() && closed).then_some((head, ts))
 }
 
 /// Whether a line under a list heading reads as a link title: a title-like line
@@ -1328,6 +1353,14 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_opens_with_its_salutation() {
+        let text = "Notes from the lake\n\nDear Diary,\n\nIt was a quiet week at the lake, with rain on most days and no visitors at all until Friday.\n\nMore soon.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.paragraphs[0], "Dear Diary,");
+        assert!(a.byline.is_none());
+    }
+
+    #[test]
     fn a_teaser_closed_by_a_more_button() {
         let teaser =
             "THE OLD BRIDGE THROUGH THE YEARS\nBridge gallery\nA look back at the bridge.\nMORE";
@@ -1343,6 +1376,19 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.boilerplate, ["© Reuters"]);
         assert_eq!(a.agency, Some(Agency::Reuters));
+    }
+
+    #[test]
+    fn date_after_the_title_stop_is_the_published_time() {
+        let text = "Gone fishing. Back next week. 4 March, 2021\n\nAs you have noticed the blog has been quiet for a while, and there is a good reason for it.\n\nMore soon.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Gone fishing. Back next week."));
+        assert_eq!(a.published, Some("4 March, 2021"));
+        let text = "Notes From The Council For March 4, 2021\n\nThe council met on Monday and agreed to close the old bridge for repairs next spring.\n\nMore soon.\n";
+        assert_eq!(
+            parse(text).unwrap().headline,
+            Some("Notes From The Council For March 4, 2021")
+        );
     }
 
     #[test]

@@ -418,6 +418,7 @@ fn handle_byline<'a>(line: &'a str, after: &'a str) -> Option<BylineLine<'a>> {
     let handle = &after[..end];
     let is_handle = (2..=30).contains(&handle.len())
         && handle.starts_with(|c: char| c.is_ascii_lowercase())
+        && handle.ends_with(|c: char| c.is_ascii_alphanumeric())
         && handle.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
         });
@@ -443,6 +444,16 @@ fn handle_byline<'a>(line: &'a str, after: &'a str) -> Option<BylineLine<'a>> {
         return None;
     }
     let tail = unlabel(after[end..].trim_start_matches([' ', '-', '|', '—', '–']));
+    // `Posted by lasagnechef in Arsenal News.`: the category a post is filed in
+    // (only after `Posted by`: `By nightfall in the city` is prose).
+    let posted = line
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("posted"));
+    let tail = match tail.strip_prefix("in ") {
+        Some(_) if posted => "",
+        _ if posted => tail.find(" in ").map_or(tail, |at| &tail[..at]),
+        _ => tail,
+    };
     let published = leading_timestamp(tail);
     if !tail.is_empty() && published.is_none_or(|ts| ts.len() != tail.trim_end().len()) {
         return None;
@@ -515,7 +526,9 @@ fn credits_line<'a>(
 /// Only read in the lines right around the headline.
 pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
     let line = line.trim().trim_start_matches(['*', ' ']);
-    if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") {
+    // A sentence ends with a stop; a line ending with a comma is a salutation
+    // (`Dear Diary,`) or the start of a list, not a credit.
+    if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") || line.ends_with(',') {
         return None;
     }
     let names_len = names_end(line);
@@ -659,6 +672,12 @@ mod tests {
             "By bo_chan"
         );
         assert!(parse_byline("By far the largest storm of the year").is_none());
+        assert!(parse_byline("By nightfall in the city the storm had passed").is_none());
+        assert!(parse_byline("By nightfall.").is_none());
+        assert_eq!(
+            by("Posted by annlee on March 4, 2021 in Town News."),
+            (vec!["annlee"], None, Some("March 4, 2021"))
+        );
         assert!(parse_byline("by then").is_none());
     }
 
