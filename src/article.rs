@@ -672,6 +672,13 @@ fn read_header<'a>(
     article.byline = frame.byline.clone();
     let published = header_published(bs, kinds, frame);
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
+    // The clock time joined to the date from the line under it is part of the
+    // timestamp, not furniture.
+    let time_below = published
+        .filter(|&(at, ts)| {
+            article.published.is_some_and(|p| p.len() > ts.len()) && at + 1 < bs.len()
+        })
+        .map(|(at, _)| at + 1);
     let mut names_line = None;
     let header_has_byline = (0..frame.body_start).any(|i| matches!(kinds[i], Kind::Byline(_)));
     let byline_below = frame
@@ -713,6 +720,7 @@ fn read_header<'a>(
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
+            Kind::Published(_) if time_below == Some(i) => {}
             Kind::Text if published.is_some_and(|(at, _)| at == i) && is_dated_line(text) => {}
             Kind::Caption(c) => article.captions.push(*c),
             Kind::Related(t) => article.related.push(t),
@@ -1168,6 +1176,8 @@ mod tests {
         let text = "Council closes old bridge\n\nBy Ann Lee\nMarch 4, 2021 |\n9:05 am |\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
         let a = parse(text).unwrap();
         assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
+        // The time line belongs to the timestamp, so it is not furniture either.
+        assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
     }
 
     #[test]
