@@ -236,11 +236,9 @@ const FURNITURE: [&str; 57] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 24] = [
+const FURNITURE_PHRASES: [&str; 22] = [
     "comments powered by",
     "newsletter",
-    "all rights reserved",
-    "copyright protected",
     "sign up for",
     "subscribe to our",
     "follow us on",
@@ -276,10 +274,21 @@ const PROMPT_PHRASES: [&str; 4] = [
 /// Longest line a prompt phrase marks as furniture.
 const PROMPT_LINE: usize = 120;
 
+/// Rights wording of a copyright notice. A notice runs on past the length of
+/// other furniture (`All images & content are copyright protected. Please do
+/// not use our images without prior permission. If you want to republish ...`),
+/// and a story sentence seldom asserts rights in these words, so they mark a
+/// line of up to [`NOTICE_LINE`] bytes.
+const RIGHTS_PHRASES: [&str; 2] = ["all rights reserved", "copyright protected"];
+
+/// Longest line rights wording marks as furniture.
+const NOTICE_LINE: usize = 600;
+
 /// The furniture phrases, and the social networks a follow prompt names, each
 /// found in one pass over a line lower-cased once.
 static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
+static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
 static SOCIAL_FINDER: LazyLock<Literals> =
     LazyLock::new(|| lower_finder(&["on twitter", "on facebook", "on instagram"]));
 
@@ -379,6 +388,9 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     // Phrases only mark short single lines: in a story paragraph they are story.
     t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
         || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
+        || t.len() <= NOTICE_LINE
+            && !crate::ascii::has_line_break(t)
+            && RIGHTS_FINDER.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
@@ -973,6 +985,25 @@ mod tests {
         assert!(!is_furniture("Tags are sold at the county office."));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
+        ));
+    }
+
+    #[test]
+    fn long_copyright_notices() {
+        let notice = "All photos and recipes on this blog are copyright protected. \
+            Please ask before you use any of our pictures elsewhere, and if you want to \
+            share a recipe, write it out in your own words or simply link back to the \
+            post where you found it. Thanks so much for reading and cooking with us!";
+        assert!(notice.len() > 250 && is_furniture(notice));
+        let rights =
+            format!("{notice} All rights reserved.").replace("copyright protected", "ours");
+        assert!(is_furniture(&rights));
+        // A story sentence about rights reads differently.
+        assert!(!is_furniture(
+            "The museum said the rights to the photographs were never reserved by the family, \
+             which had lent them for the show, and that the copyright question will be settled \
+             in court next year after a long dispute between the heirs and the city council, \
+             which owns the building where the pictures hung for decades."
         ));
     }
 
