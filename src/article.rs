@@ -836,6 +836,11 @@ fn header_published<'a>(
 /// the date. A date inside a title (`Stuff Said On Scalability For October 19,
 /// 2012`) follows no stop and stays in it.
 fn closing_date(text: &str) -> Option<(&str, &str)> {
+    // A stop closes the title before the date: a line without one is searched no further.
+    let stop = memchr::memchr3(b'.', b'!', b'?', text.as_bytes()).is_some() || text.contains('…');
+    if !stop {
+        return None;
+    }
     let ts = find_timestamp(text)?;
     let at = ts.as_ptr() as usize - text.as_ptr() as usize;
     let head = text[..at].trim_end();
