@@ -105,7 +105,7 @@ fn on_site_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 40] = [
+const LIST_HEADINGS: [&str; 39] = [
     "related",
     "related posts",
     "related stories",
@@ -144,7 +144,6 @@ const LIST_HEADINGS: [&str; 40] = [
     "other posts in this series",
     "more in this series",
     "check out",
-    "must watch",
     "more videos",
 ];
 
@@ -175,7 +174,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 57] = [
+const FURNITURE: [&str; 56] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -232,7 +231,6 @@ const FURNITURE: [&str; 57] = [
     "loading...",
     "load more",
     "replay",
-    "just watched",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
@@ -850,7 +848,6 @@ mod tests {
             "Previous posts in the series",
             "Check out:",
             "More Business News",
-            "MUST WATCH",
             "More Videos ...",
         ] {
             assert!(is_list_heading(t), "{t}");
