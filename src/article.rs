@@ -903,18 +903,24 @@ fn is_kicker(text: &str) -> bool {
         && !text.chars().any(char::is_lowercase)
 }
 
-/// Whether the link list opening at `heading` sits inside the story: after its
+/// Most blocks of a link list set inside a story.
+const IN_STORY_LIST: usize = 40;
+
+/// Whether the link list (or credit line) at `heading` sits inside the story: after its
 /// short entries the story's prose goes on, three paragraphs of it among the
 /// next four blocks, closed by a full stop (link titles, however long, seldom end in one; an
 /// author's note and a disclaimer under a closing list make two).
 fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bool {
-    if !matches!(kinds[heading], Kind::ListHeading) {
+    if !matches!(kinds[heading], Kind::ListHeading | Kind::Credit(..)) {
         return false;
     }
     let prose = |i: usize| {
         matches!(kinds[i], Kind::Text) && is_prose(bs[i].text) && closes_sentence(bs[i].text)
     };
-    let Some(after) = (heading + 1..bs.len()).find(|&i| prose(i)) else {
+    // Only a list of some length sits inside a story; the bound keeps a page of
+    // many headings from being searched to its end from each of them.
+    let entries = heading + 1..bs.len().min(heading + 1 + IN_STORY_LIST);
+    let Some(after) = entries.into_iter().find(|&i| prose(i)) else {
         return false;
     };
     // A subheading may stand among them: three of the next four blocks.
@@ -930,6 +936,8 @@ fn read_body<'a>(
     article: &mut Article<'a>,
 ) {
     let mut in_link_list = false;
+    // Whether the current link list's entries carry bullets.
+    let mut bulleted_list = false;
     let mut sign_off_agency = None;
     // The story ends at its last paragraph that ends a sentence and is not a note
     // about the author; short lines after it are page furniture.
@@ -967,6 +975,7 @@ fn read_body<'a>(
             Kind::ListHeading => {
                 article.boilerplate.push(text);
                 in_link_list = true;
+                bulleted_list = false;
             }
             Kind::Furniture | Kind::Nav => article.boilerplate.push(text),
             // A date under a teaser belongs to the link list's furniture; a date
@@ -977,8 +986,12 @@ fn read_body<'a>(
                 }
             }
             Kind::Caption(c) => article.captions.push(*c),
+            // A credit with the story going on under it (`Source: ...` under a
+            // quoted statement) credits a part of the story, not the whole.
             Kind::Credit(c, agency) => {
-                article.credits = Some(c);
+                if i >= tail_start {
+                    article.credits = Some(c);
+                }
                 if sign_off_agency.is_none() {
                     sign_off_agency = *agency;
                 }
@@ -1016,7 +1029,15 @@ fn read_body<'a>(
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
-                    push_list_entry(text, article);
+                    // Once a list's entries are bulleted, a line without a bullet
+                    // is a label among them (`Site Information`, `Must Read`).
+                    let bulleted = text.starts_with(['*', '+', '•']);
+                    if bulleted_list && !bulleted {
+                        article.boilerplate.push(text);
+                    } else {
+                        push_list_entry(text, article);
+                    }
+                    bulleted_list |= bulleted;
                     continue;
                 }
                 in_link_list = false;
@@ -1251,6 +1272,57 @@ mod tests {
         assert_eq!(parse(&with_links).unwrap().related.len(), 2);
         let with_points = format!("Storm closes bridge\n\n{para}\n{points}{para}\n");
         assert!(parse(&with_points).unwrap().related.is_empty());
+    }
+
+    #[test]
+    fn labels_among_bulleted_entries_are_furniture() {
+        let list = "Related Posts\n\n* Mayor opens the new library on Main Street\n\nMust Read This Week\n\n* Council votes to repair the old bridge";
+        let text = STORY.replace("{}", list);
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.boilerplate, ["Related Posts", "Must Read This Week"]);
+    }
+
+    #[test]
+    fn a_story_resumed_under_a_list_may_hold_a_subheading() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let list = format!(
+            "Most Popular\n\nMayor opens the new library on Main Street\n\n{para}\n\n{para}\n\nWhat happens next?\n\n{para}"
+        );
+        let text = STORY.replace("{}", &list);
+        let a = parse(&text).unwrap();
+        assert_eq!(a.related.len(), 1);
+        assert_eq!(a.paragraphs.len(), 6);
+    }
+
+    #[test]
+    fn a_lone_bulleted_title_after_the_story_is_no_link() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let inside = format!(
+            "Storm closes bridge\n\n{para}\n\n* Mayor opens the new library on Main Street\n\n{para}\n"
+        );
+        assert_eq!(parse(&inside).unwrap().related.len(), 1);
+        let after = format!(
+            "Storm closes bridge\n\n{para}\n\n{para}\n\nWorld Cup Video\n\n* Mayor opens the new library on Main Street\n"
+        );
+        assert!(parse(&after).unwrap().related.is_empty());
+    }
+
+    #[test]
+    fn a_credit_with_the_story_going_on_under_it_is_no_closing_credit() {
+        let para =
+            "The council met on Monday to discuss the bridge and its repairs over the coming year.";
+        let middle = format!("Source: County council, March 4\n\n{para}\n\n{para}\n\n{para}");
+        let text = STORY.replace("{}", &middle);
+        let a = parse(&text).unwrap();
+        assert_eq!((a.credits, a.paragraphs.len()), (None, 5));
+        let closing = STORY.replace("{}", "Source: County council, March 4");
+        assert_eq!(
+            parse(&closing).unwrap().credits,
+            Some("Source: County council, March 4")
+        );
     }
 
     #[test]

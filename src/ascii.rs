@@ -86,14 +86,20 @@ pub(crate) fn contains_any_case_blind(hay: &str, needles: &[(&str, usize)]) -> b
 /// callers compare against small numbers, so a paragraph is not read to its end.
 /// ASCII white space separates words (a no-break space joins them, as it should).
 pub(crate) fn count_words(text: &str, cap: usize) -> usize {
+    if cap == 0 {
+        return 0;
+    }
     let mut words = 0;
     let mut in_word = false;
     for &b in text.as_bytes() {
-        if words >= cap {
-            break;
-        }
         let space = b.is_ascii_whitespace();
-        words += usize::from(!space && !in_word);
+        // The cap is only tested where a word starts, not at every byte.
+        if !space && !in_word {
+            words += 1;
+            if words == cap {
+                return cap;
+            }
+        }
         in_word = !space;
     }
     words

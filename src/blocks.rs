@@ -343,13 +343,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if whole
         && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
             || share_button
+            || is_share_bar(unbulleted)
             || is_loading(unbulleted)
             || is_counter(unbulleted)
             || is_gallery_counter(unbulleted))
     {
         return true;
     }
-    if opens_comments(lower) {
+    if crate::shape::opens_comments(t) {
         return true;
     }
     // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
@@ -434,31 +435,50 @@ fn is_counter(lower: &str) -> bool {
     }
 }
 
+/// A row of share buttons rendered as their names: `Facebook Twitter Email
+/// LinkedIn`, `Facebook-f Linkedin-in Twitter` (icon names), `Tweet on Twitter`.
+fn is_share_bar(lower: &str) -> bool {
+    const NETWORKS: [&str; 16] = [
+        "facebook",
+        "twitter",
+        "email",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "whatsapp",
+        "print",
+        "share",
+        "tumblr",
+        "flipboard",
+        "pocket",
+        "tweet",
+        "messenger",
+        "telegram",
+        "instagram",
+    ];
+    let mut named = 0;
+    let all_buttons = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
+            let name = w
+                .rsplit_once('-')
+                .filter(|(_, suffix)| suffix.len() <= 2)
+                .map_or(w, |(name, _)| name);
+            let network = NETWORKS.contains(&name);
+            named += usize::from(network);
+            network || w == "on"
+        });
+    all_buttons && named >= 2
+}
+
 /// A placeholder left where a script loads content: `Loading comments...`, `Loading content …`.
 fn is_loading(lower: &str) -> bool {
     lower.strip_prefix("loading").is_some_and(|rest| {
         let rest = rest.trim_end_matches(['.', '…', ' ']);
         rest.len() < lower.len() - "loading".len() && rest.split_whitespace().count() <= 2
     })
-}
-
-/// The heading of a comment section that counts its comments:
-/// `34 responses to “Title”`, `12 thoughts on “Title”`.
-fn opens_comments(lower: &str) -> bool {
-    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && [
-            " responses to ",
-            " thoughts on ",
-            " comments on ",
-            " replies to ",
-        ]
-        .iter()
-        .any(|w| {
-            lower[digits..]
-                .strip_prefix(w)
-                .is_some_and(|title| title.starts_with(['"', '“', '‘', '\'']))
-        })
 }
 
 /// A tag list without a colon: `Tags`, `Topics`, `Tags Kristi Noem South Dakota`.
@@ -924,6 +944,8 @@ mod tests {
             "Share this:",
             "Loading comments...",
             "Scroll to top",
+            "Facebook-f Linkedin-in Twitter",
+            "Tweet on Twitter",
             "Posted in News | Permalink | 1 Comment",
             "VIEW GALLERY",
             "(16 Videos)",
@@ -942,6 +964,7 @@ mod tests {
         assert!(!is_furniture("1 of 6 killed"));
         assert!(!is_furniture("\u{200b}") && is_rule("\u{200b}"));
         assert!(!is_furniture("Share on the rise"));
+        assert!(!is_furniture("Twitter to Facebook"));
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));
         assert!(!is_furniture("Tags are sold at the county office."));

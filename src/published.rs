@@ -362,9 +362,21 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
         .map(|(i, _)| i)
         .take(12)
         .chain(std::iter::once(limit));
+    // Where reading the window as tokens first fails. No token holds a byte the
+    // candidates are cut at, so a candidate reaching past that point holds the
+    // same unreadable word and fails: the candidates stop there.
+    let window = &s[..limit];
+    let mut rest = window;
+    while let Ok((next, _)) = parse_token(rest) {
+        rest = skip_separators(next);
+    }
+    let readable = window.len() - rest.len();
     let mut best = None;
     for end in ends {
         let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';', '·', '•']);
+        if candidate.len() > readable {
+            break;
+        }
         // A count in the next field (`4:35 pm | 0 Comments`) is not part of it.
         let counted_field = candidate
             .rsplit_once(['|', '·', '•'])

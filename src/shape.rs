@@ -93,8 +93,31 @@ const END_MARKERS: [&str; 21] = [
     "you may also like",
 ];
 
+/// The heading of a comment section that counts its comments:
+/// `34 responses to “Title”`, `12 thoughts on “Title”`.
+pub(crate) fn opens_comments(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text.as_bytes()[digits..];
+    digits > 0
+        && [
+            " responses to ",
+            " thoughts on ",
+            " comments on ",
+            " replies to ",
+        ]
+        .iter()
+        .any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+                && text[digits + w.len()..].starts_with(['"', '“', '‘', '\''])
+        })
+}
+
 /// Whether a line opens the page's tail: comments, tags, a reprint note, an author box.
 pub(crate) fn opens_tail(text: &str) -> bool {
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return opens_comments(text);
+    }
     let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
     // Compared in place rather than lower-cased first, from the first letter:
     // this runs on every block of the body.
@@ -163,6 +186,8 @@ pub(crate) fn is_author_note(text: &str) -> bool {
         "freelance",
         "ceo",
         "founder",
+        // A syndicated column's note: `Dear Abby is written by Abigail Van Buren ...`.
+        "written by",
     ]
     .iter()
     .any(|r| lower.contains(r))
@@ -369,6 +394,9 @@ mod tests {
             "Jane Roe is a reporter for the Daily Planet."
         ));
         assert!(is_author_note("Send news tips to tips@example.com."));
+        assert!(is_author_note(
+            "Ask Amy is written by Amy Roe and edited by Bo Chan."
+        ));
         let long = format!(
             "{} Send pictures to ops@example.org.",
             "Masters are to report any incident at once to the centre. ".repeat(8)
@@ -388,6 +416,8 @@ mod tests {
             "How far would you go to protect your privacy on Facebook?"
         ));
         assert!(opens_tail("Leave a Comment"));
+        assert!(opens_tail("34 Responses to “Storm closes bridge”"));
+        assert!(!opens_tail("34 responses to the survey came in."));
         assert!(is_page_label("BREAKING NEWS"));
         assert_eq!(
             without_comment_count("Is Today The Day You Finally Start? 153 Comments"),

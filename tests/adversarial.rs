@@ -24,16 +24,35 @@ const MAX_RATIO: f64 = 30.0;
 /// would skew the ratio, so timed sections take turns.
 static TIMING: Mutex<()> = Mutex::new(());
 
-fn best_of_three(mut f: impl FnMut()) -> Duration {
-    (0..3)
+/// The shortest time of one call of `f`, over five rounds of enough calls to
+/// last at least [`MIN_ROUND`]: a single short call is at the mercy of the
+/// scheduler on a loaded machine.
+fn best_time(mut f: impl FnMut()) -> Duration {
+    let mut calls = 1u32;
+    loop {
+        let start = Instant::now();
+        for _ in 0..calls {
+            f();
+        }
+        if start.elapsed() >= MIN_ROUND || calls >= 1 << 16 {
+            break;
+        }
+        calls *= 2;
+    }
+    (0..5)
         .map(|_| {
             let start = Instant::now();
-            f();
-            start.elapsed()
+            for _ in 0..calls {
+                f();
+            }
+            start.elapsed() / calls
         })
         .min()
         .unwrap()
 }
+
+/// Shortest stretch of repeated calls that one timing round lasts.
+const MIN_ROUND: Duration = Duration::from_millis(5);
 
 /// Parses `shape(reps / GROWTH)` and `shape(reps)`, asserts linear growth,
 /// checks that every text borrows from the input, and returns the big input.
@@ -42,14 +61,10 @@ fn assert_linear(name: &str, reps: usize, shape: impl Fn(usize) -> String) -> St
     let small = shape(reps / GROWTH);
     let big = shape(reps);
     let _turn = TIMING.lock().unwrap_or_else(|e| e.into_inner());
-    // Eight parses of the small input against one of the big one keeps both
-    // measurements long enough to rise above timer noise.
-    let t_small = best_of_three(|| {
-        for _ in 0..GROWTH {
-            std::hint::black_box(parse(std::hint::black_box(&small)).ok());
-        }
-    }) / GROWTH as u32;
-    let t_big = best_of_three(|| {
+    let t_small = best_time(|| {
+        std::hint::black_box(parse(std::hint::black_box(&small)).ok());
+    });
+    let t_big = best_time(|| {
         std::hint::black_box(parse(std::hint::black_box(&big)).ok());
     });
     let ratio = t_big.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
@@ -259,7 +274,7 @@ fn invalid_utf8_at_first_middle_and_last_byte() {
         assert_eq!(parse_bytes(&cut), Err(Error::InvalidUtf8 { offset: n }));
         let mut last = clean.clone();
         *last.last_mut().unwrap() = 0x80;
-        times.push(best_of_three(|| {
+        times.push(best_time(|| {
             std::hint::black_box(parse_bytes(std::hint::black_box(&last)).err());
         }));
     }
