@@ -235,14 +235,19 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     }
 }
 
+/// Where the header ends at the latest: at the first long paragraph, which is
+/// story. Meta widgets (bylines in lists, dates on three lines) are read above it.
+fn header_end(bs: &[Block<'_>]) -> usize {
+    bs.iter()
+        .position(|b| is_long_prose(b.text))
+        .unwrap_or(bs.len())
+}
+
 /// Article meta printed as a list above the story: `* Debbie White` and then
 /// `* 18 Nov 2019, 19:09`. A bulleted name with a bulleted timestamp right
 /// under it is the byline (a name alone in a list is a menu or a teaser).
 fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
-    let header_end = bs
-        .iter()
-        .position(|b| is_long_prose(b.text))
-        .unwrap_or(bs.len());
+    let header_end = header_end(bs);
     for i in 0..header_end.min(bs.len().saturating_sub(1)) {
         let (line, next) = (bs[i].text, bs[i + 1].text);
         if !line.starts_with("* ") || !next.starts_with("* ") {
@@ -262,10 +267,7 @@ fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
 /// (`24` / `July` / `2012`): one timestamp, the input's slice across the three
 /// lines; the month and year lines are layout. Only read above the story.
 fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
-    let header_end = bs
-        .iter()
-        .position(|b| is_long_prose(b.text))
-        .unwrap_or(bs.len());
+    let header_end = header_end(bs);
     let is_number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
         digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
@@ -605,12 +607,8 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     if !label_word {
         return None;
     }
-    let ts = find_timestamp(text)?;
-    let at = ts.as_ptr() as usize - text.as_ptr() as usize;
-    if at + ts.len() != text.len() {
-        return None;
-    }
-    let label = text[..at].trim_end_matches([' ', ':']);
+    let (before, ts) = closing_timestamp(text)?;
+    let label = before.trim_end_matches([' ', ':']);
     let label = label.strip_suffix(" on").unwrap_or(label);
     let word = label.rsplit(' ').next().unwrap_or("");
     ["updated", "posted", "published"]
@@ -844,11 +842,23 @@ fn header_published<'a>(
 /// the date. A date inside a title (`Stuff Said On Scalability For October 19,
 /// 2012`) follows no stop and stays in it.
 fn closing_date(text: &str) -> Option<(&str, &str)> {
+    // A stop closes the title before the date: a line without one is searched no further.
+    let stop = memchr::memchr3(b'.', b'!', b'?', text.as_bytes()).is_some() || text.contains('…');
+    if !stop {
+        return None;
+    }
+    let (before, ts) = closing_timestamp(text)?;
+    let head = before.trim_end();
+    let closed = head.ends_with(['.', '!', '?', '…']) && count_words(head, 3) >= 3;
+    closed.then_some((head, ts))
+}
+
+/// The text before the first timestamp of a line, and the timestamp, when it
+/// closes the line.
+fn closing_timestamp(text: &str) -> Option<(&str, &str)> {
     let ts = find_timestamp(text)?;
     let at = ts.as_ptr() as usize - text.as_ptr() as usize;
-    let head = text[..at].trim_end();
-    let closed = head.ends_with(['.', '!', '?', '…']) && count_words(head, 3) >= 3;
-    (at + ts.len() == text.len() && closed).then_some((head, ts))
+    (at + ts.len() == text.len()).then(|| (&text[..at], ts))
 }
 
 /// Whether a line under a list heading reads as a link title: a title-like line

@@ -105,7 +105,7 @@ fn on_site_item(text: &str) -> Option<&str> {
 }
 
 /// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 40] = [
+const LIST_HEADINGS: [&str; 39] = [
     "related",
     "related posts",
     "related stories",
@@ -144,7 +144,6 @@ const LIST_HEADINGS: [&str; 40] = [
     "other posts in this series",
     "more in this series",
     "check out",
-    "must watch",
     "more videos",
 ];
 
@@ -175,7 +174,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 57] = [
+const FURNITURE: [&str; 56] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -232,7 +231,6 @@ const FURNITURE: [&str; 57] = [
     "loading...",
     "load more",
     "replay",
-    "just watched",
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
@@ -257,7 +255,8 @@ const FURNITURE_PHRASES: [&str; 22] = [
     "push notifications",
     "click to share",
     "(opens in new window)",
-    "community guidelines",
+    // `our`: the site speaking to its readers; a story reports `its community guidelines`.
+    "our community guidelines",
     "story continues below",
 ];
 
@@ -882,7 +881,6 @@ mod tests {
             "Previous posts in the series",
             "Check out:",
             "More Business News",
-            "MUST WATCH",
             "More Videos ...",
         ] {
             assert!(is_list_heading(t), "{t}");
@@ -983,6 +981,9 @@ mod tests {
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));
         assert!(!is_furniture("Tags are sold at the county office."));
+        assert!(!is_furniture(
+            "YouTube said the video broke its community guidelines."
+        ));
         assert!(!is_furniture(
             "Put yourself in a popular blogger's shoes for a second. What would you do if you received hundreds of pitches in your inbox every week?"
         ));

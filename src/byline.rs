@@ -222,9 +222,17 @@ fn is_credit_org(s: &str) -> bool {
 /// ` on DATE`, ` | `, ` - `, `@handle`, a timestamp, glued page furniture.
 fn names_end(s: &str) -> usize {
     let mut end = s.len();
-    for stop in [
-        " | ", " - ", " — ", " – ", " / ", " · ", " • ", "@", " (", "(", " in ", " at ", "\u{2002}",
-    ] {
+    // The stops that open with a space are all looked for in one pass over the
+    // spaces: the first space where one of them starts is where the first stops.
+    let spaced = [
+        " | ", " - ", " — ", " – ", " / ", " · ", " • ", " (", " in ", " at ",
+    ];
+    let first_spaced = memchr::memchr_iter(b' ', s.as_bytes())
+        .find(|&at| spaced.iter().any(|stop| s[at..].starts_with(stop)));
+    if let Some(at) = first_spaced {
+        end = at;
+    }
+    for stop in ["@", "(", "\u{2002}"] {
         if let Some(at) = crate::ascii::find(s, stop) {
             end = end.min(at);
         }
@@ -249,8 +257,8 @@ fn names_end(s: &str) -> usize {
         from = at + 4;
     }
     // A timestamp glued after the names (`By Mike Wall 2019-11-18T20:51:19Z`).
-    for (at, _) in s.match_indices(' ') {
-        if at < end && starts_with_timestamp(&s[at + 1..]) {
+    for (at, _) in s.match_indices(' ').take_while(|&(at, _)| at < end) {
+        if starts_with_timestamp(&s[at + 1..]) {
             end = at;
             break;
         }
