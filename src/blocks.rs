@@ -741,7 +741,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
 }
 
 /// Openers of a credit line closing the story.
-const CREDIT_LINE_OPENERS: [&str; 10] = [
+const CREDIT_LINE_OPENERS: [&str; 12] = [
     "Reporting by ",
     "Additional reporting by ",
     "Editing by ",
@@ -752,6 +752,9 @@ const CREDIT_LINE_OPENERS: [&str; 10] = [
     "Via ",
     "Via: ",
     "via ",
+    // A recipe post credits the recipe's origin under it.
+    "Recipe Source: ",
+    "Recipe source: ",
 ];
 
 /// The credit line a block holds, without surrounding parentheses or brackets:
@@ -1016,6 +1019,7 @@ mod tests {
         );
         assert!(credit_line("CNN's Jeff Greene contributed to this report.").is_some());
         assert!(credit_line("Via Macrumors").is_some());
+        assert!(credit_line("Recipe source: Grandma's Kitchen, 1978").is_some());
         assert!(credit_line("The report was widely read.").is_none());
     }
 
