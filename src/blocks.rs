@@ -150,6 +150,13 @@ const LIST_HEADINGS: [&str; 39] = [
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', ' ']);
+    // `Read the full story on Jane Roe:` over the link to the story it excerpts.
+    if t.len() <= 80
+        && text.trim_end().ends_with(':')
+        && crate::ascii::lower(t, &mut [0u8; 96]).starts_with("read the full story")
+    {
+        return true;
+    }
     if t.len() > 40 {
         return false;
     }
@@ -164,6 +171,11 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         || section_list
         || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
         || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
+        // `More Q&As from our heroes:`, `More meatless ideas:`: a `More` line
+        // announcing what follows with a colon heads a list of links.
+        || (lower.starts_with("more ")
+            && text.trim_end().ends_with(':')
+            && t.split_whitespace().count() <= 6)
         || (lower.starts_with("more ")
             && (lower.ends_with(" stories") || lower.ends_with(" news"))
             && t.split_whitespace().count() <= 4)
@@ -885,9 +897,14 @@ mod tests {
             "Check out:",
             "More Business News",
             "More Videos ...",
+            "More interviews with the finalists:",
+            "Read the full story on our reporter's trip to Lagos:",
         ] {
             assert!(is_list_heading(t), "{t}");
         }
+        // Without the colon announcing a link, such lines are story.
+        assert!(!is_list_heading("More interviews are planned"));
+        assert!(!is_list_heading("Read the full story in the paper."));
         assert!(!is_list_heading(
             "Most read in the evening papers, the column"
         ));
