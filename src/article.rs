@@ -715,6 +715,14 @@ fn read_header<'a>(
             Kind::Byline(b) if article.byline.is_none() && (!before_headline || !byline_below) => {
                 article.byline = Some(take_byline(b));
             }
+            // The byline printed again (`by Regan September 15, 2014` then
+            // `written by Regan`) is a repeat, as a repeated headline is: neither
+            // story nor furniture.
+            Kind::Byline(b)
+                if article
+                    .byline
+                    .as_ref()
+                    .is_some_and(|a| same_authors(a, &b.byline)) => {}
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
@@ -780,6 +788,16 @@ fn read_header<'a>(
             _ => article.boilerplate.push(text),
         }
     }
+}
+
+/// Whether two bylines credit the same people, in the same order.
+fn same_authors(a: &Byline<'_>, b: &Byline<'_>) -> bool {
+    !a.authors.is_empty()
+        && a.authors.len() == b.authors.len()
+        && a.authors
+            .iter()
+            .zip(&b.authors)
+            .all(|(x, y)| x.name == y.name)
 }
 
 /// A date printed with its clock time on the next line (`November 6, 2012 |`
@@ -1187,6 +1205,14 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
         // The time line belongs to the timestamp, so it is not furniture either.
+        assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    }
+
+    #[test]
+    fn a_repeated_byline_is_not_furniture() {
+        let text = "Council closes old bridge\n\nby Ann Lee March 4, 2021\nwritten by Ann Lee\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.byline.map(|b| b.authors.len()), Some(1));
         assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
     }
 
