@@ -405,6 +405,13 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             }
         }
     }
+    // A labelled summary (`Summary: ...`, `TL;DR: ...`) over the story is a dek:
+    // the story opens with the next paragraph.
+    if is_summary(bs[start].text) {
+        if let Some(next) = (start + 1..bs.len()).find(|&k| is_prose(bs[k].text) && is_text(k)) {
+            start = next;
+        }
+    }
     // A letter's salutation (`Dear Diary,`) right above the first paragraph opens it.
     if start > 0 && is_text(start - 1) && is_salutation(bs[start - 1].text) {
         start -= 1;
@@ -416,6 +423,21 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         dateline: None,
         byline: None,
     }
+}
+
+/// Labels of a summary printed over a story.
+const SUMMARY_LABELS: [&str; 6] = [
+    "Summary:",
+    "SUMMARY:",
+    "TL;DR:",
+    "TL;DR ",
+    "In brief:",
+    "Synopsis:",
+];
+
+/// Whether a paragraph is a labelled summary of the story under it.
+fn is_summary(text: &str) -> bool {
+    SUMMARY_LABELS.iter().any(|l| text.starts_with(l))
 }
 
 /// The headline among the blocks before the body: the title-like line nearest
@@ -1206,6 +1228,14 @@ mod tests {
         assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
         // The time line belongs to the timestamp, so it is not furniture either.
         assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    }
+
+    #[test]
+    fn a_labelled_summary_is_a_dek() {
+        let text = "Council closes old bridge\n\nTL;DR: The old bridge shuts for a year of repairs, and buses take a long detour through the town centre.\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n";
+        let paragraphs = parse(text).unwrap().paragraphs;
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("The city council voted"));
     }
 
     #[test]
