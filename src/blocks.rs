@@ -246,7 +246,7 @@ const FURNITURE: [&str; 56] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 22] = [
+const FURNITURE_PHRASES: [&str; 26] = [
     "comments powered by",
     "newsletter",
     "sign up for",
@@ -270,16 +270,23 @@ const FURNITURE_PHRASES: [&str; 22] = [
     // `our`: the site speaking to its readers; a story reports `its community guidelines`.
     "our community guidelines",
     "story continues below",
+    // Reader-service links and prompts under a story.
+    "request reprint",
+    "submit correction",
+    "submit a correction",
+    "have a news tip",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
 /// (`... pitches in your inbox on a regular basis?`): it marks only a line of
 /// [`PROMPT_LINE`] bytes or fewer.
-const PROMPT_PHRASES: [&str; 4] = [
+const PROMPT_PHRASES: [&str; 6] = [
     "your inbox",
     "breaking news alerts",
     "breaking news emails",
     "sharing options",
+    "chat with us",
+    "no comments yet",
 ];
 
 /// Longest line a prompt phrase marks as furniture.
@@ -990,6 +997,10 @@ mod tests {
             "* Click to share on Twitter (Opens in new window)",
             "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
+            "Chat with us on WhatsApp for the day's top stories.",
+            "Request reprint permission | Submit a correction | Contact the editors",
+            "Have a news tip? Write to the newsroom at the address below and we will look into it.",
+            "No comments yet. Be the first to comment",
         ] {
             assert!(is_furniture(t), "{t}");
         }
