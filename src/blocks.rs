@@ -246,7 +246,7 @@ const FURNITURE: [&str; 56] = [
 ];
 
 /// Phrases that mark a line as furniture wherever they occur in it.
-const FURNITURE_PHRASES: [&str; 26] = [
+const FURNITURE_PHRASES: [&str; 28] = [
     "comments powered by",
     "newsletter",
     "sign up for",
@@ -275,6 +275,9 @@ const FURNITURE_PHRASES: [&str; 26] = [
     "submit correction",
     "submit a correction",
     "have a news tip",
+    // The publisher's disclaimer under an opinion or contributed piece.
+    "do not necessarily reflect",
+    "does not necessarily reflect",
 ];
 
 /// Newsletter and share-menu wording that a story sentence can hold too
@@ -1001,6 +1004,7 @@ mod tests {
             "Request reprint permission | Submit a correction | Contact the editors",
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",
+            "The opinions in this column are the writer's and do not necessarily reflect the paper's.",
         ] {
             assert!(is_furniture(t), "{t}");
         }
