@@ -186,7 +186,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 56] = [
+const FURNITURE: [&str; 62] = [
     "advertisement",
     "continue reading the main story",
     "supported by",
@@ -234,6 +234,13 @@ const FURNITURE: [&str; 56] = [
     "pinterest",
     "reddit",
     "whatsapp",
+    // Share menus list more networks than the big ones.
+    "google+",
+    "stumbleupon",
+    "telegram",
+    "tumblr",
+    "flipboard",
+    "blogger",
     "opinion",
     "newsletter",
     "back to gallery",
@@ -1005,6 +1012,8 @@ mod tests {
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",
             "The opinions in this column are the writer's and do not necessarily reflect the paper's.",
+            "StumbleUpon",
+            "* Tumblr",
         ] {
             assert!(is_furniture(t), "{t}");
         }
