@@ -290,13 +290,14 @@ const FURNITURE_PHRASES: [&str; 28] = [
 /// Newsletter and share-menu wording that a story sentence can hold too
 /// (`... pitches in your inbox on a regular basis?`): it marks only a line of
 /// [`PROMPT_LINE`] bytes or fewer.
-const PROMPT_PHRASES: [&str; 6] = [
+const PROMPT_PHRASES: [&str; 7] = [
     "your inbox",
     "breaking news alerts",
     "breaking news emails",
     "sharing options",
     "chat with us",
     "no comments yet",
+    "tell us what you think",
 ];
 
 /// Longest line a prompt phrase marks as furniture.
@@ -1013,6 +1014,7 @@ mod tests {
             "No comments yet. Be the first to comment",
             "The opinions in this column are the writer's and do not necessarily reflect the paper's.",
             "StumbleUpon",
+            "Tell us what you think of our new app in a short survey.",
             "* Tumblr",
         ] {
             assert!(is_furniture(t), "{t}");
