@@ -402,7 +402,10 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     let labels = ["categories", "tags:", "filed under", "topics:"];
-    if labels.iter().any(|l| unbulleted.starts_with(l)) || is_tag_list(t, unbulleted) {
+    if labels.iter().any(|l| unbulleted.starts_with(l))
+        || is_tag_list(t, unbulleted)
+        || is_glued_links(t)
+    {
         return true;
     }
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
@@ -537,6 +540,29 @@ fn is_tag_list(t: &str, lower: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Tag or category links rendered without the spaces between them: `Commercial
+/// Blue OriginCeres RoboticsLunar landerSpaceX`. A word that runs into a
+/// capital after a small letter happens in a brand (`YouTube`) now and
+/// then; three such joins, one for every two words or fewer, in a short line
+/// that closes no sentence are links.
+fn is_glued_links(t: &str) -> bool {
+    // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
+    if t.len() > 200
+        || crate::shape::ends_sentence(t)
+        || t.contains(['/', '@'])
+        || t.contains("www.")
+    {
+        return false;
+    }
+    let joins = t
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    // Glued links join every other word or so; brands are one word among many.
+    joins >= 3 && joins * 2 >= t.split_whitespace().count()
 }
 
 /// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
@@ -1014,6 +1040,7 @@ mod tests {
             "No comments yet. Be the first to comment",
             "The opinions in this column are the writer's and do not necessarily reflect the paper's.",
             "StumbleUpon",
+            "Local NewsCity HallTransportationBridges",
             "Tell us what you think of our new app in a short survey.",
             "* Tumblr",
         ] {
@@ -1023,6 +1050,11 @@ mod tests {
         assert!(!is_furniture("1 of 6 killed"));
         assert!(!is_furniture("\u{200b}") && is_rule("\u{200b}"));
         assert!(!is_furniture("Share on the rise"));
+        // Brands joining cases in a headline are not glued links.
+        assert!(!is_furniture(
+            "YouTube and PlayStation fans wait for the new iPhone"
+        ));
+        assert!(!is_furniture("Watch pic.twitter.com/AbCdEfGhIj"));
         assert!(!is_furniture("Twitter to Facebook"));
         assert!(!is_furniture("Loading the trucks took all night."));
         assert!(!is_furniture("34 responses to the survey came in."));
