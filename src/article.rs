@@ -185,6 +185,7 @@ fn read_into<'a>(
     kinds.extend(bs.iter().map(|b| classify(b.text)));
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
+    tags_under_labels(bs, kinds);
     bulleted_bylines(bs, kinds);
     date_widgets(text, bs, kinds);
     let frame = find_frame(bs, kinds);
@@ -241,6 +242,24 @@ fn header_end(bs: &[Block<'_>]) -> usize {
     bs.iter()
         .position(|b| is_long_prose(b.text))
         .unwrap_or(bs.len())
+}
+
+/// A bare `Tags` or `Topics` label heads the tag links printed on the line
+/// under it (`Tags` then `WeWork`): a short line that closes no sentence there is
+/// furniture with its label.
+fn tags_under_labels<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
+    for i in 1..bs.len() {
+        let label = bs[i - 1].text.trim().trim_end_matches(':');
+        let bare_label = ["Tags", "TAGS", "Topics", "TOPICS"].contains(&label);
+        let tags = bs[i].text;
+        if bare_label
+            && matches!(kinds[i], Kind::Text)
+            && tags.len() <= 60
+            && !crate::shape::ends_sentence(tags)
+        {
+            kinds[i] = Kind::Furniture;
+        }
+    }
 }
 
 /// Article meta printed as a list above the story: `* Debbie White` and then
@@ -1228,6 +1247,14 @@ mod tests {
         assert_eq!(a.published, Some("March 4, 2021 |\n9:05 am"));
         // The time line belongs to the timestamp, so it is not furniture either.
         assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    }
+
+    #[test]
+    fn the_line_under_a_tags_label_is_furniture() {
+        let text = "Council closes old bridge\n\nThe city council voted on Monday to close the old bridge for repairs next spring.\n\nWork starts in April.\n\nTopics\n\nTransport Riverside\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+        assert_eq!(a.boilerplate, ["Topics", "Transport Riverside"]);
     }
 
     #[test]
