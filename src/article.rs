@@ -764,6 +764,12 @@ fn read_header<'a>(
                     .byline
                     .as_ref()
                     .is_some_and(|a| same_authors(a, &b.byline)) => {}
+            // So is the organisation of an organisation's byline printed again
+            // (`By Staff Reports -`, then `Staff Reports`).
+            Kind::Text
+                if article.byline.as_ref().is_some_and(|b| {
+                    b.authors.is_empty() && b.affiliation == Some(text.trim())
+                }) => {}
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
                 if published.is_some_and(|(at, _)| at == i) => {}
@@ -1271,6 +1277,13 @@ mod tests {
         let a = parse(text).unwrap();
         assert_eq!(a.byline.map(|b| b.authors.len()), Some(1));
         assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+        let newsroom = text.replace(
+            "by Ann Lee March 4, 2021\nwritten by Ann Lee",
+            "By Metro Desk -\nMetro Desk",
+        );
+        let b = parse(&newsroom).unwrap();
+        assert_eq!(b.byline.and_then(|b| b.affiliation), Some("Metro Desk"));
+        assert!(b.boilerplate.is_empty(), "{:?}", b.boilerplate);
     }
 
     #[test]
