@@ -1012,6 +1012,27 @@ fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bo
     !ends && next.filter(|&i| prose(i)).count() >= 3
 }
 
+/// AP closes a story with a rule of underscores and its end notes under it
+/// (`___` then `Catch up on the campaign with our weekly podcast.`): a lone
+/// paragraph right under that rule, with story above it, is the last block a
+/// reader would take for story, but it is the site's note. Gives its index.
+fn end_note(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    body_start: usize,
+    body_end: usize,
+) -> Option<usize> {
+    let rule = body_end.checked_sub(1)?;
+    let above = rule.checked_sub(1).filter(|&a| a >= body_start)?;
+    let underscores = |t: &str| t.len() >= 3 && t.bytes().all(|b| b == b'_');
+    (body_end < bs.len()
+        && matches!(kinds[rule], Kind::Rule)
+        && underscores(bs[rule].text.trim())
+        && matches!(kinds[above], Kind::Text)
+        && ends_sentence(bs[above].text))
+    .then_some(body_end)
+}
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -1036,8 +1057,14 @@ fn read_body<'a>(
                 && !is_author_note(bs[i].text)
         })
         .unwrap_or(bs.len());
+    let end_note = end_note(bs, kinds, frame.body_start, body_end);
+    let body_end = end_note.map_or(body_end, |note| note - 2);
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
+        if Some(i) == end_note {
+            article.boilerplate.push(text);
+            continue;
+        }
         if i == frame.body_start {
             if let Some((dateline, rest)) = &frame.dateline {
                 article.dateline = Some(dateline.clone());
@@ -1164,6 +1191,28 @@ fn read_body<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_under_the_closing_underscore_rule_is_no_story() {
+        let story = "Storm closes schools\n\nPROVO, Utah (AP) - Schools closed on Monday as a storm moved through.\n\n___\n\nWHAT COMES NEXT\n\nBuses will run again on Wednesday, the county said.\n\n___\n\n";
+        let text = format!("{story}Follow our storm coverage on the weekly weather podcast.\n");
+        let a = parse(&text).unwrap();
+        assert_eq!(
+            a.paragraphs.last(),
+            Some(&"Buses will run again on Wednesday, the county said.")
+        );
+        assert_eq!(
+            a.boilerplate,
+            ["Follow our storm coverage on the weekly weather podcast."]
+        );
+        // A section of story under a rule, with its own heading, stays story.
+        let a = parse(story).unwrap();
+        assert_eq!(
+            a.paragraphs.last(),
+            Some(&"Buses will run again on Wednesday, the county said.")
+        );
+        assert!(a.boilerplate.is_empty());
+    }
 
     #[test]
     fn empty_and_blank_inputs_are_errors() {
