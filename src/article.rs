@@ -186,8 +186,9 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
-    bulleted_bylines(bs, kinds);
-    date_widgets(text, bs, kinds);
+    let header_end = header_end(bs);
+    bulleted_bylines(bs, kinds, header_end);
+    date_widgets(text, bs, kinds, header_end);
     let frame = find_frame(bs, kinds);
     teasers_above_more_buttons(bs, kinds, frame.body_start);
     read_header(text, bs, kinds, &frame, article);
@@ -265,8 +266,7 @@ fn tags_under_labels<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
 /// Article meta printed as a list above the story: `* Debbie White` and then
 /// `* 18 Nov 2019, 19:09`. A bulleted name with a bulleted timestamp right
 /// under it is the byline (a name alone in a list is a menu or a teaser).
-fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
-    let header_end = header_end(bs);
+fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], header_end: usize) {
     for i in 0..header_end.min(bs.len().saturating_sub(1)) {
         let (line, next) = (bs[i].text, bs[i + 1].text);
         if !line.starts_with("* ") || !next.starts_with("* ") {
@@ -285,8 +285,7 @@ fn bulleted_bylines<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
 /// A date printed as a widget, its day, month and year on lines of their own
 /// (`24` / `July` / `2012`): one timestamp, the input's slice across the three
 /// lines; the month and year lines are layout. Only read above the story.
-fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
-    let header_end = header_end(bs);
+fn date_widgets<'a>(text: &'a str, bs: &[Block<'a>], kinds: &mut [Kind<'a>], header_end: usize) {
     let is_number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
         digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
@@ -643,20 +642,22 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     if text.len() > MAX_TIMESTAMP_LINE {
         return None;
     }
-    let label_words = [("updated", 1), ("posted", 0), ("published", 0)];
-    let label_word = crate::ascii::contains_any_case_blind(text, &label_words);
-    if !label_word {
+    if !crate::ascii::contains_any_case_blind(text, &TIMESTAMP_LABELS) {
         return None;
     }
     let (before, ts) = closing_timestamp(text)?;
     let label = before.trim_end_matches([' ', ':']);
     let label = label.strip_suffix(" on").unwrap_or(label);
     let word = label.rsplit(' ').next().unwrap_or("");
-    ["updated", "posted", "published"]
+    TIMESTAMP_LABELS
         .iter()
-        .any(|l| word.eq_ignore_ascii_case(l))
+        .any(|(l, _)| word.eq_ignore_ascii_case(l))
         .then_some(ts)
 }
+
+/// The words that label a timestamp closing a line, each with the index of the
+/// `p` they all hold, for [`crate::ascii::contains_any_case_blind`].
+const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("published", 0)];
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
 fn is_timestamp_line(text: &str) -> bool {
