@@ -1014,24 +1014,23 @@ fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bo
 }
 
 /// AP closes a story with a rule of underscores and its end notes under it
-/// (`___` then `Catch up on the campaign with our weekly podcast.`): a lone
-/// paragraph right under that rule, with story above it, is the last block a
-/// reader would take for story, but it is the site's note. Gives its index.
-fn end_note(
+/// (`___` then `Catch up on the campaign with our weekly podcast.`, `More AP
+/// NBA: https://...`): the paragraph right under the last such rule, with a
+/// sentence of story above the rule and none below the note, is the site's
+/// note, not story. Gives the rule's index.
+fn closing_rule(
     bs: &[Block<'_>],
     kinds: &[Kind<'_>],
     body_start: usize,
-    body_end: usize,
+    tail_start: usize,
 ) -> Option<usize> {
-    let rule = body_end.checked_sub(1)?;
-    let above = rule.checked_sub(1).filter(|&a| a >= body_start)?;
     let underscores = |t: &str| t.len() >= 3 && t.bytes().all(|b| b == b'_');
-    (body_end < bs.len()
-        && matches!(kinds[rule], Kind::Rule)
-        && underscores(bs[rule].text.trim())
-        && matches!(kinds[above], Kind::Text)
-        && ends_sentence(bs[above].text))
-    .then_some(body_end)
+    let rule = (body_start + 1..tail_start.saturating_sub(1))
+        .rev()
+        .find(|&r| matches!(kinds[r], Kind::Rule) && underscores(bs[r].text.trim()))?;
+    let story = |i: usize| matches!(kinds[i], Kind::Text) && ends_sentence(bs[i].text);
+    (matches!(kinds[rule + 1], Kind::Text) && story(rule - 1) && !(rule + 2..tail_start).any(story))
+        .then_some(rule)
 }
 
 fn read_body<'a>(
@@ -1050,7 +1049,9 @@ fn read_body<'a>(
     let tail_start = (frame.body_start + 1..bs.len())
         .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
         .unwrap_or(bs.len());
-    let body_end = (frame.body_start..tail_start)
+    let closing_rule = closing_rule(bs, kinds, frame.body_start, tail_start);
+    let end_note = closing_rule.map(|r| r + 1);
+    let body_end = (frame.body_start..closing_rule.unwrap_or(tail_start))
         .rev()
         .find(|&i| {
             matches!(kinds[i], Kind::Text)
@@ -1058,8 +1059,6 @@ fn read_body<'a>(
                 && !is_author_note(bs[i].text)
         })
         .unwrap_or(bs.len());
-    let end_note = end_note(bs, kinds, frame.body_start, body_end);
-    let body_end = end_note.map_or(body_end, |note| note - 2);
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         if Some(i) == end_note {
@@ -1205,6 +1204,19 @@ mod tests {
         assert_eq!(
             a.boilerplate,
             ["Follow our storm coverage on the weekly weather podcast."]
+        );
+        // A link note closes no sentence, and page lines may follow it.
+        let text = format!(
+            "{story}More storm coverage: https://example.com/storms\nSchool closings map\n"
+        );
+        let a = parse(&text).unwrap();
+        assert_eq!(
+            a.paragraphs.last(),
+            Some(&"Buses will run again on Wednesday, the county said.")
+        );
+        assert_eq!(
+            a.boilerplate.first(),
+            Some(&"More storm coverage: https://example.com/storms")
         );
         // A section of story under a rule, with its own heading, stays story.
         let a = parse(story).unwrap();
