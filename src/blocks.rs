@@ -304,14 +304,14 @@ const PROMPT_PHRASES: [&str; 7] = [
 const PROMPT_LINE: usize = 120;
 
 /// Rights wording of a copyright notice. A notice runs on past the length of
-/// other furniture (`All images & content are copyright protected. Please do
+/// other furniture phrases' lines (`All images & content are copyright protected. Please do
 /// not use our images without prior permission. If you want to republish ...`),
 /// and a story sentence seldom asserts rights in these words, so they mark a
-/// line of up to [`NOTICE_LINE`] bytes.
+/// line of any length furniture has (up to [`FURNITURE_LINE`] bytes).
 const RIGHTS_PHRASES: [&str; 2] = ["all rights reserved", "copyright protected"];
 
-/// Longest line rights wording marks as furniture.
-const NOTICE_LINE: usize = 600;
+/// Longest line that may be furniture: a longer one is story or a list of links.
+const FURNITURE_LINE: usize = 300;
 
 /// The furniture phrases, and the social networks a follow prompt names, each
 /// found in one pass over a line lower-cased once.
@@ -361,7 +361,7 @@ const SHORT_LINE: usize = 48;
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
 pub(crate) fn is_furniture(text: &str) -> bool {
     let t = text.trim();
-    if t.is_empty() || t.len() > 300 {
+    if t.is_empty() || t.len() > FURNITURE_LINE {
         return false;
     }
     // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
@@ -370,7 +370,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
     let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
-    let mut buf = [0u8; 300];
+    let mut buf = [0u8; FURNITURE_LINE];
     let lower_line = crate::ascii::lower(t, &mut buf);
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
@@ -420,9 +420,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     // Phrases only mark short single lines: in a story paragraph they are story.
     t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
         || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
-        || t.len() <= NOTICE_LINE
-            && !crate::ascii::has_line_break(t)
-            && RIGHTS_FINDER.is_match(lower_line)
+        || !crate::ascii::has_line_break(t) && RIGHTS_FINDER.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
