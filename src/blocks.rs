@@ -318,8 +318,8 @@ const FURNITURE_LINE: usize = 300;
 static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
-static SOCIAL_FINDER: LazyLock<Literals> =
-    LazyLock::new(|| lower_finder(&["on twitter", "on facebook", "on instagram"]));
+const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
+static SOCIAL_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&SOCIAL_NETWORKS));
 
 /// A finder of any of some literals. The SIMD literal searcher is called
 /// directly: through an automaton's search its set-up outweighs the search on
@@ -549,8 +549,8 @@ fn is_glued_links(t: &str) -> bool {
     // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
     if t.len() > 200
         || crate::shape::ends_sentence(t)
-        || t.contains(['/', '@'])
-        || t.contains("www.")
+        || memchr::memchr2(b'/', b'@', t.as_bytes()).is_some()
+        || crate::ascii::find(t, "www.").is_some()
     {
         return false;
     }
@@ -569,6 +569,10 @@ fn is_gallery_counter(lower: &str) -> bool {
         .iter()
         .find_map(|w| lower.strip_prefix(w))
         .unwrap_or(lower);
+    // Every counter opens with its number: other lines are not split into words.
+    if !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let mut words = rest.split_whitespace();
     let mut w = [""; 5];
