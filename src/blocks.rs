@@ -300,6 +300,9 @@ const PROMPT_PHRASES: [&str; 7] = [
     "tell us what you think",
 ];
 
+/// Longest line a furniture phrase marks as furniture.
+const PHRASE_LINE: usize = 250;
+
 /// Longest line a prompt phrase marks as furniture.
 const PROMPT_LINE: usize = 120;
 
@@ -313,9 +316,11 @@ const RIGHTS_PHRASES: [&str; 2] = ["all rights reserved", "copyright protected"]
 /// Longest line that may be furniture: a longer one is story or a list of links.
 const FURNITURE_LINE: usize = 300;
 
-/// The furniture phrases, and the social networks a follow prompt names, each
-/// found in one pass over a line lower-cased once.
-static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
+/// The phrase lists, and the social networks a follow prompt names, each found
+/// in one pass over a line lower-cased once. Furniture and rights phrases are
+/// searched together: on a single line short enough for both, either marks it.
+static PHRASE_OR_RIGHTS_FINDER: LazyLock<Literals> =
+    LazyLock::new(|| lower_finder(&[&FURNITURE_PHRASES[..], &RIGHTS_PHRASES[..]].concat()));
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
 const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
@@ -418,9 +423,13 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
-        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
-        || !crate::ascii::has_line_break(t) && RIGHTS_FINDER.is_match(lower_line)
+    let single = !crate::ascii::has_line_break(t);
+    let phrase_or_rights = if t.len() <= PHRASE_LINE {
+        single && PHRASE_OR_RIGHTS_FINDER.is_match(lower_line)
+    } else {
+        single && RIGHTS_FINDER.is_match(lower_line)
+    };
+    phrase_or_rights || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
@@ -639,6 +648,9 @@ static CAPTION_MARKS: LazyLock<Literals> = LazyLock::new(|| {
     literal_finder(marks)
 });
 
+/// Longest caption read as one by its placements alone (`, left,`).
+const PLACED_CAPTION: usize = 400;
+
 /// How far from its end a caption's credit may open: the longest opener plus the
 /// longest credit accepted.
 const CREDIT_WINDOW: usize = 20 + 80;
@@ -715,7 +727,10 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .find(|&i| t.is_char_boundary(i))
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
-    let marked = CAPTION_MARKS.is_match(t);
+    // Openers and agency credits count only in the tail, placements only in a
+    // line of up to PLACED_CAPTION bytes: a longer line's marks are looked for
+    // in its tail alone.
+    let marked = CAPTION_MARKS.is_match(if t.len() <= PLACED_CAPTION { t } else { tail });
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
@@ -752,7 +767,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     }
     // A caption without credit that places people in the picture.
     let placed = marked && PLACEMENTS.iter().any(|m| find(t, m).is_some());
-    if placed && t.len() <= 400 {
+    if placed && t.len() <= PLACED_CAPTION {
         return Some(Caption {
             text: t,
             credit: None,
