@@ -303,8 +303,14 @@ const PROMPT_PHRASES: [&str; 7] = [
 /// Longest line a furniture phrase marks as furniture.
 const PHRASE_LINE: usize = 250;
 
+/// Longest line a follow prompt (`Follow us on Twitter`) is.
+const SOCIAL_LINE: usize = 150;
+
 /// Longest line a prompt phrase marks as furniture.
 const PROMPT_LINE: usize = 120;
+// A block of several lines is lower-cased in full only up to the longest line
+// a prompt or follow phrase marks.
+const _: () = assert!(PROMPT_LINE <= SOCIAL_LINE);
 
 /// Rights wording of a copyright notice. A notice runs on past the length of
 /// other furniture phrases' lines (`All images & content are copyright protected. Please do
@@ -375,8 +381,12 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
     let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
+    // The phrase lists are searched in short lines and single lines: a longer
+    // block of several lines needs only its head lower-cased.
+    let single = !crate::ascii::has_line_break(t);
+    let searched = single || t.len() <= SOCIAL_LINE;
     let mut buf = [0u8; FURNITURE_LINE];
-    let lower_line = crate::ascii::lower(t, &mut buf);
+    let lower_line = crate::ascii::lower(if searched { t } else { head }, &mut buf);
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
@@ -416,14 +426,18 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return true;
     }
+    if !searched {
+        return false;
+    }
     // `>> Follow Jane Roe (@janeroe) on Twitter`
     let lower_line: &str = &lower_line;
-    if t.len() <= 150 && SOCIAL_FINDER.is_match(lower_line) && find(lower_line, "follow").is_some()
+    if t.len() <= SOCIAL_LINE
+        && SOCIAL_FINDER.is_match(lower_line)
+        && find(lower_line, "follow").is_some()
     {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    let single = !crate::ascii::has_line_break(t);
     let phrase_or_rights = if t.len() <= PHRASE_LINE {
         single && PHRASE_OR_RIGHTS_FINDER.is_match(lower_line)
     } else {
