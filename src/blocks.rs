@@ -163,26 +163,24 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
+    let words = t.split_whitespace().count();
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
-    let section_list = lower.split_once(" in ").is_some_and(|(head, _)| {
-        LIST_HEADINGS.contains(&head) && t.split_whitespace().count() <= 6
-    });
+    let section_list = crate::ascii::find(lower, " in ")
+        .is_some_and(|at| LIST_HEADINGS.contains(&&lower[..at]) && words <= 6);
     LIST_HEADINGS.contains(&lower)
         || section_list
-        || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
-        || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
+        || (lower.starts_with("more from ") && words <= 5)
+        || (lower.starts_with("more in ") && words <= 5)
         // `More Q&As from our heroes:`, `More meatless ideas:`: a `More` line
         // announcing what follows with a colon heads a list of links.
-        || (lower.starts_with("more ")
-            && text.trim_end().ends_with(':')
-            && t.split_whitespace().count() <= 6)
+        || (lower.starts_with("more ") && text.trim_end().ends_with(':') && words <= 6)
         || (lower.starts_with("more ")
             && (lower.ends_with(" stories") || lower.ends_with(" news"))
-            && t.split_whitespace().count() <= 4)
-        || (t.split_whitespace().count() <= 4
-            && ["related", "popular", "trending", "recommended"]
-                .iter()
-                .any(|w| lower.split_whitespace().any(|x| x == *w)))
+            && words <= 4)
+        || (words <= 4
+            && lower
+                .split_whitespace()
+                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended")))
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
@@ -431,9 +429,10 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // `>> Follow Jane Roe (@janeroe) on Twitter`
     let lower_line: &str = &lower_line;
+    // `follow` is the rarer mark, and found with a byte search: looked for first.
     if t.len() <= SOCIAL_LINE
-        && SOCIAL_FINDER.is_match(lower_line)
         && find(lower_line, "follow").is_some()
+        && SOCIAL_FINDER.is_match(lower_line)
     {
         return true;
     }
@@ -475,12 +474,14 @@ fn is_counter(lower: &str) -> bool {
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(lower);
+    // A counter opens with its number: other lines are not split into words.
+    let counting = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k';
+    if !lower.trim_start().bytes().next().is_some_and(counting) {
+        return false;
+    }
     let mut words = lower.split_whitespace();
     let Some(n) = words.next() else { return false };
-    if !n
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k')
-    {
+    if !n.bytes().all(counting) {
         return false;
     }
     match (words.next(), words.next()) {
@@ -577,11 +578,11 @@ fn is_glued_links(t: &str) -> bool {
     {
         return false;
     }
-    let joins = t
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        .count();
+    let b = t.as_bytes();
+    // Summed without a branch, so that the loop runs over many bytes at a time.
+    let joins: usize = (b.iter().zip(&b[1..]))
+        .map(|(x, y)| usize::from(x.is_ascii_lowercase() & y.is_ascii_uppercase()))
+        .sum();
     // Glued links join every other word or so; brands are one word among many.
     joins >= 3 && joins * 2 >= t.split_whitespace().count()
 }
