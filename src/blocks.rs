@@ -578,10 +578,8 @@ fn is_glued_links(t: &str) -> bool {
     {
         return false;
     }
-    let b = t.as_bytes();
-    // Summed without a branch, so that the loop runs over many bytes at a time.
-    let joins: usize = (b.iter().zip(&b[1..]))
-        .map(|(x, y)| usize::from(x.is_ascii_lowercase() & y.is_ascii_uppercase()))
+    let joins: usize = (t.as_bytes().windows(2))
+        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
         .sum();
     // Glued links join every other word or so; brands are one word among many.
     joins >= 3 && joins * 2 >= t.split_whitespace().count()
