@@ -24,7 +24,7 @@ use crate::{
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
         is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail, without_comment_count,
+        is_title_like_sentence, link_title, opens_tail, prose_shape, without_comment_count,
     },
 };
 
@@ -361,6 +361,8 @@ struct Facts<'m, 'a> {
 
 #[derive(Clone, Copy)]
 enum Fact {
+    /// Whether it reads as prose, and (under the next bit pair) as long prose:
+    /// found together, from one count of its words.
     Prose,
     LongProse,
     /// Could open the story: see [`opens_story`].
@@ -370,24 +372,45 @@ enum Fact {
 }
 
 impl Facts<'_, '_> {
+    const fn known(fact: Fact) -> u8 {
+        1 << (2 * fact as u8)
+    }
+
+    const fn yes(fact: Fact) -> u8 {
+        Self::known(fact) << 1
+    }
+
     fn get(&self, i: usize, fact: Fact, find: fn(&str) -> bool) -> bool {
-        let known = 1u8 << (2 * fact as u8);
-        let yes = known << 1;
         let m = self.memo[i].get();
-        if m & known != 0 {
-            return m & yes != 0;
+        if m & Self::known(fact) != 0 {
+            return m & Self::yes(fact) != 0;
         }
         let value = find(self.bs[i].text);
-        self.memo[i].set(m | known | if value { yes } else { 0 });
+        self.memo[i].set(m | Self::known(fact) | if value { Self::yes(fact) } else { 0 });
         value
     }
 
+    fn prose_shape(&self, i: usize) -> u8 {
+        let m = self.memo[i].get();
+        if m & Self::known(Fact::Prose) != 0 {
+            return m;
+        }
+        let (prose, long) = prose_shape(self.bs[i].text);
+        let m = m
+            | Self::known(Fact::Prose)
+            | Self::known(Fact::LongProse)
+            | if prose { Self::yes(Fact::Prose) } else { 0 }
+            | if long { Self::yes(Fact::LongProse) } else { 0 };
+        self.memo[i].set(m);
+        m
+    }
+
     fn prose(&self, i: usize) -> bool {
-        self.get(i, Fact::Prose, is_prose)
+        self.prose_shape(i) & Self::yes(Fact::Prose) != 0
     }
 
     fn long_prose(&self, i: usize) -> bool {
-        self.get(i, Fact::LongProse, is_long_prose)
+        self.prose_shape(i) & Self::yes(Fact::LongProse) != 0
     }
 
     fn opens_story(&self, i: usize) -> bool {
