@@ -751,18 +751,24 @@ const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("p
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
 fn is_timestamp_line(text: &str) -> bool {
-    let labelled = ["posted", "published", "updated", "date"].iter().any(|l| {
-        text.len() > l.len()
-            && text.is_char_boundary(l.len())
-            && text[..l.len()].eq_ignore_ascii_case(l)
-    });
-    // `HyperDrive | 20 July 2012`: a section name, then the date.
-    let dated_section = text
-        .rsplit_once(" | ")
-        .is_some_and(|(_, date)| parse_published(date.trim()).is_some());
-    find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
+    let labelled = || {
+        ["posted", "published", "updated", "date"].iter().any(|l| {
+            text.len() > l.len()
+                && text.is_char_boundary(l.len())
+                && text[..l.len()].eq_ignore_ascii_case(l)
+        })
+    };
+    // `HyperDrive | 20 July 2012`: a section name, then the date. The bar is
+    // looked for before the substring search is set up.
+    let dated_section = || {
+        memchr::memchr(b'|', text.as_bytes()).is_some()
+            && text
+                .rsplit_once(" | ")
+                .is_some_and(|(_, date)| parse_published(date.trim()).is_some())
+    };
+    find_timestamp(text).is_some_and(|ts| ts.len() * 2 >= text.len() || labelled())
         || is_dated_line(text)
-        || dated_section
+        || dated_section()
 }
 
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
@@ -795,12 +801,25 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| {
-        let title = without_comment_count(first_column(bs[h].text));
-        closing_date(title).map_or(title, |(head, _)| head)
+    // The date closing the headline's line is read once: it is cut from the
+    // headline, and it may be the published time.
+    let headline = frame.headline.map(|h| {
+        let line = bs[h].text;
+        let title = without_comment_count(first_column(line));
+        (line, title, closing_date(title))
     });
+    article.headline = headline.map(|(_, title, date)| date.map_or(title, |(head, _)| head));
     article.byline = frame.byline.clone();
-    let published = header_published(bs, kinds, frame);
+    let published = header_published(bs, kinds, frame, || {
+        let (line, title, date) = headline?;
+        // The title is a head of its line: as long, it is the line.
+        let date = if title.len() == line.len() {
+            date
+        } else {
+            closing_date(line)
+        };
+        date.map(|(_, ts)| ts)
+    });
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     // The clock time joined to the date from the line under it is part of the
     // timestamp, not furniture.
@@ -962,10 +981,12 @@ fn with_time_below<'a>(
 
 /// The publication time shown around the headline, and the block showing it:
 /// the first one below the headline, else the nearest one above it.
+/// `headline_date` gives the [`closing_date`] of the headline's line.
 fn header_published<'a>(
     bs: &[Block<'a>],
     kinds: &[Kind<'a>],
     frame: &Frame<'a>,
+    headline_date: impl FnOnce() -> Option<&'a str>,
 ) -> Option<(usize, &'a str)> {
     let shown = |i: usize| -> Option<(usize, &'a str)> {
         let ts = match &kinds[i] {
@@ -988,7 +1009,7 @@ fn header_published<'a>(
         .or_else(|| {
             let h = frame.headline?;
             labelled_timestamp_at_end(bs[h].text)
-                .or_else(|| closing_date(bs[h].text).map(|(_, ts)| ts))
+                .or_else(headline_date)
                 .map(|ts| (h, ts))
         })
 }
