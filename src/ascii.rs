@@ -5,17 +5,22 @@ use std::borrow::Cow;
 use memchr::{memchr_iter, memrchr_iter};
 
 /// `s` with ASCII letters lower-cased, written into `buf` rather than a new
-/// `String` (only a text longer than `buf` is copied to the heap).
+/// `String` (only a text longer than `buf` holding a capital is copied to the heap).
 pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
-    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
-    }
+    // Nearly every line holds a capital: copying outright is cheaper than
+    // looking for one first.
     if s.len() > N {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(s);
+        }
         return Cow::Owned(s.to_ascii_lowercase());
     }
     let out = &mut buf[..s.len()];
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
+    // One loop that copies and lower-cases: on short lines the calls of a
+    // copy followed by a lower-casing pass cost more than the bytes.
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
     Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
 }
 

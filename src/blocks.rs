@@ -163,26 +163,24 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let lower = crate::ascii::lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
+    let words = t.split_whitespace().count();
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
-    let section_list = lower.split_once(" in ").is_some_and(|(head, _)| {
-        LIST_HEADINGS.contains(&head) && t.split_whitespace().count() <= 6
-    });
+    let section_list = crate::ascii::find(lower, " in ")
+        .is_some_and(|at| LIST_HEADINGS.contains(&&lower[..at]) && words <= 6);
     LIST_HEADINGS.contains(&lower)
         || section_list
-        || (lower.starts_with("more from ") && t.split_whitespace().count() <= 5)
-        || (lower.starts_with("more in ") && t.split_whitespace().count() <= 5)
+        || (lower.starts_with("more from ") && words <= 5)
+        || (lower.starts_with("more in ") && words <= 5)
         // `More Q&As from our heroes:`, `More meatless ideas:`: a `More` line
         // announcing what follows with a colon heads a list of links.
-        || (lower.starts_with("more ")
-            && text.trim_end().ends_with(':')
-            && t.split_whitespace().count() <= 6)
+        || (lower.starts_with("more ") && text.trim_end().ends_with(':') && words <= 6)
         || (lower.starts_with("more ")
             && (lower.ends_with(" stories") || lower.ends_with(" news"))
-            && t.split_whitespace().count() <= 4)
-        || (t.split_whitespace().count() <= 4
-            && ["related", "popular", "trending", "recommended"]
-                .iter()
-                .any(|w| lower.split_whitespace().any(|x| x == *w)))
+            && words <= 4)
+        || (words <= 4
+            && lower
+                .split_whitespace()
+                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended")))
 }
 
 /// Site furniture that is never story, matched on the whole line (case-insensitive).
@@ -300,8 +298,17 @@ const PROMPT_PHRASES: [&str; 7] = [
     "tell us what you think",
 ];
 
+/// Longest line a furniture phrase marks as furniture.
+const PHRASE_LINE: usize = 250;
+
+/// Longest line a follow prompt (`Follow us on Twitter`) is.
+const SOCIAL_LINE: usize = 150;
+
 /// Longest line a prompt phrase marks as furniture.
 const PROMPT_LINE: usize = 120;
+// A block of several lines is lower-cased in full only up to the longest line
+// a prompt or follow phrase marks.
+const _: () = assert!(PROMPT_LINE <= SOCIAL_LINE);
 
 /// Rights wording of a copyright notice. A notice runs on past the length of
 /// other furniture phrases' lines (`All images & content are copyright protected. Please do
@@ -313,13 +320,15 @@ const RIGHTS_PHRASES: [&str; 2] = ["all rights reserved", "copyright protected"]
 /// Longest line that may be furniture: a longer one is story or a list of links.
 const FURNITURE_LINE: usize = 300;
 
-/// The furniture phrases, and the social networks a follow prompt names, each
-/// found in one pass over a line lower-cased once.
-static PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&FURNITURE_PHRASES));
+/// The phrase lists, and the social networks a follow prompt names, each found
+/// in one pass over a line lower-cased once. Furniture and rights phrases are
+/// searched together: on a single line short enough for both, either marks it.
+static PHRASE_OR_RIGHTS_FINDER: LazyLock<Literals> =
+    LazyLock::new(|| lower_finder(&[&FURNITURE_PHRASES[..], &RIGHTS_PHRASES[..]].concat()));
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
-static SOCIAL_FINDER: LazyLock<Literals> =
-    LazyLock::new(|| lower_finder(&["on twitter", "on facebook", "on instagram"]));
+const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
+static SOCIAL_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&SOCIAL_NETWORKS));
 
 /// A finder of any of some literals. The SIMD literal searcher is called
 /// directly: through an automaton's search its set-up outweighs the search on
@@ -370,8 +379,12 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
     let head = &t[..crate::dateline::floor_boundary(t, SHORT_LINE)];
+    // The phrase lists are searched in short lines and single lines: a longer
+    // block of several lines needs only its head lower-cased.
+    let single = !crate::ascii::has_line_break(t);
+    let searched = single || t.len() <= SOCIAL_LINE;
     let mut buf = [0u8; FURNITURE_LINE];
-    let lower_line = crate::ascii::lower(t, &mut buf);
+    let lower_line = crate::ascii::lower(if searched { t } else { head }, &mut buf);
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
@@ -411,16 +424,25 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return true;
     }
+    if !searched {
+        return false;
+    }
     // `>> Follow Jane Roe (@janeroe) on Twitter`
     let lower_line: &str = &lower_line;
-    if t.len() <= 150 && SOCIAL_FINDER.is_match(lower_line) && find(lower_line, "follow").is_some()
+    // `follow` is the rarer mark, and found with a byte search: looked for first.
+    if t.len() <= SOCIAL_LINE
+        && find(lower_line, "follow").is_some()
+        && SOCIAL_FINDER.is_match(lower_line)
     {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
-    t.len() <= 250 && !crate::ascii::has_line_break(t) && PHRASE_FINDER.is_match(lower_line)
-        || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
-        || !crate::ascii::has_line_break(t) && RIGHTS_FINDER.is_match(lower_line)
+    let phrase_or_rights = if t.len() <= PHRASE_LINE {
+        single && PHRASE_OR_RIGHTS_FINDER.is_match(lower_line)
+    } else {
+        single && RIGHTS_FINDER.is_match(lower_line)
+    };
+    phrase_or_rights || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
@@ -452,12 +474,14 @@ fn is_counter(lower: &str) -> bool {
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(lower);
+    // A counter opens with its number: other lines are not split into words.
+    let counting = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k';
+    if !lower.trim_start().bytes().next().is_some_and(counting) {
+        return false;
+    }
     let mut words = lower.split_whitespace();
     let Some(n) = words.next() else { return false };
-    if !n
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k')
-    {
+    if !n.bytes().all(counting) {
         return false;
     }
     match (words.next(), words.next()) {
@@ -549,16 +573,16 @@ fn is_glued_links(t: &str) -> bool {
     // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
     if t.len() > 200
         || crate::shape::ends_sentence(t)
-        || t.contains(['/', '@'])
-        || t.contains("www.")
+        || memchr::memchr2(b'/', b'@', t.as_bytes()).is_some()
+        || crate::ascii::find(t, "www.").is_some()
     {
         return false;
     }
-    let joins = t
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        .count();
+    let b = t.as_bytes();
+    // Summed without a branch, so that the loop runs over many bytes at a time.
+    let joins: usize = (b.iter().zip(&b[1..]))
+        .map(|(x, y)| usize::from(x.is_ascii_lowercase() & y.is_ascii_uppercase()))
+        .sum();
     // Glued links join every other word or so; brands are one word among many.
     joins >= 3 && joins * 2 >= t.split_whitespace().count()
 }
@@ -569,6 +593,10 @@ fn is_gallery_counter(lower: &str) -> bool {
         .iter()
         .find_map(|w| lower.strip_prefix(w))
         .unwrap_or(lower);
+    // Every counter opens with its number: other lines are not split into words.
+    if !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let mut words = rest.split_whitespace();
     let mut w = [""; 5];
@@ -634,6 +662,9 @@ static CAPTION_MARKS: LazyLock<Literals> = LazyLock::new(|| {
         .chain(&AGENCY_CREDITS);
     literal_finder(marks)
 });
+
+/// Longest caption read as one by its placements alone (`, left,`).
+const PLACED_CAPTION: usize = 400;
 
 /// How far from its end a caption's credit may open: the longest opener plus the
 /// longest credit accepted.
@@ -711,7 +742,10 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .find(|&i| t.is_char_boundary(i))
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
-    let marked = CAPTION_MARKS.is_match(t);
+    // Openers and agency credits count only in the tail, placements only in a
+    // line of up to PLACED_CAPTION bytes: a longer line's marks are looked for
+    // in its tail alone.
+    let marked = CAPTION_MARKS.is_match(if t.len() <= PLACED_CAPTION { t } else { tail });
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
@@ -748,7 +782,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     }
     // A caption without credit that places people in the picture.
     let placed = marked && PLACEMENTS.iter().any(|m| find(t, m).is_some());
-    if placed && t.len() <= 400 {
+    if placed && t.len() <= PLACED_CAPTION {
         return Some(Caption {
             text: t,
             credit: None,

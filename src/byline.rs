@@ -272,10 +272,11 @@ fn starts_with_timestamp(s: &str) -> bool {
     let first = s.split([' ', ',']).next().unwrap_or("");
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
-        || matches!(
-            crate::ascii::lower(first, &mut [0u8; 32]).as_ref(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
+        || first.len() <= "wednesday".len()
+            && matches!(
+                crate::ascii::lower(first, &mut [0u8; 32]).as_ref(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
     first_is_date && {
         // Accept when the whole rest, or its first few words, form a timestamp.
         let cut = s.find([' ', '|']).map(|_| s).unwrap_or(s);

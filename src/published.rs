@@ -63,9 +63,13 @@ const LABELS: [&str; 12] = [
     "date:",
 ];
 
+/// Bytes in the longest month or weekday name (`september`, `wednesday`):
+/// a longer word is neither, and is not lower-cased to be compared.
+const LONGEST_NAME: usize = 9;
+
 /// Month number (1-12) of a month name or its abbreviation (`Sept`, `Dec`), any case.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    if word.len() < 3 {
+    if !(3..=LONGEST_NAME).contains(&word.len()) {
         return None;
     }
     let mut buf = [0u8; 32];
@@ -83,7 +87,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    word.len() >= 3 && {
+    (3..=LONGEST_NAME).contains(&word.len()) && {
         let mut buf = [0u8; 32];
         let lower = crate::ascii::lower(word, &mut buf);
         let lower: &str = &lower;
@@ -142,8 +146,13 @@ fn parse_number(i: &str) -> IResult<&str, &str> {
 }
 
 fn classify_word(word: &str) -> Option<Token> {
+    let word = word.trim_end_matches('.');
+    // No word below is longer than a month or weekday name.
+    if word.len() > LONGEST_NAME {
+        return None;
+    }
     let mut buf = [0u8; 32];
-    let lower = crate::ascii::lower(word.trim_end_matches('.'), &mut buf);
+    let lower = crate::ascii::lower(word, &mut buf);
     let lower: &str = &lower;
     if month_number(lower).is_some() {
         return Some(Token::Anchor);
