@@ -7,6 +7,8 @@
 //! starts (a dateline, or the first prose after the headline and byline) and
 //! what sits before it (kickers, headline, dek, byline, timestamp).
 
+use std::cell::Cell;
+
 use crate::{
     Agency, Byline, Dateline, Error,
     ascii::count_words,
@@ -22,7 +24,7 @@ use crate::{
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
         is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail, without_comment_count,
+        is_title_like_sentence, link_title, opens_tail, prose_shape, without_comment_count,
     },
 };
 
@@ -157,6 +159,7 @@ fn read_article(text: &str) -> Article<'_> {
         let [p, r, b] = &mut s.strs;
         let mut bs = recycle(std::mem::take(&mut s.blocks));
         let mut kinds = recycle(std::mem::take(&mut s.kinds));
+        let mut facts = std::mem::take(&mut s.facts);
         let mut article = Article {
             paragraphs: recycle(std::mem::take(p)),
             related: recycle(std::mem::take(r)),
@@ -164,13 +167,15 @@ fn read_article(text: &str) -> Article<'_> {
             captions: recycle(std::mem::take(&mut s.captions)),
             ..Article::default()
         };
-        read_into(text, &mut bs, &mut kinds, &mut article);
+        read_into(text, &mut bs, &mut kinds, &mut facts, &mut article);
         shrink_into(&mut article.paragraphs, p);
         shrink_into(&mut article.related, r);
         shrink_into(&mut article.boilerplate, b);
         shrink_into(&mut article.captions, &mut s.captions);
         s.blocks = recycle(bs);
         s.kinds = recycle(kinds);
+        facts.clear();
+        s.facts = facts;
         article
     })
 }
@@ -179,17 +184,20 @@ fn read_into<'a>(
     text: &'a str,
     bs: &mut Vec<Block<'a>>,
     kinds: &mut Vec<Kind<'a>>,
+    facts: &mut Vec<Cell<u8>>,
     article: &mut Article<'a>,
 ) {
     blocks(text, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text)));
+    facts.resize(bs.len(), Cell::new(0));
+    let facts = Facts { bs, memo: facts };
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
     let header_end = header_end(bs);
     bulleted_bylines(bs, kinds, header_end);
     date_widgets(text, bs, kinds, header_end);
-    let frame = find_frame(bs, kinds);
+    let frame = find_frame(bs, kinds, &facts);
     teasers_above_more_buttons(bs, kinds, frame.body_start);
     read_header(text, bs, kinds, &frame, article);
     read_body(bs, kinds, &frame, article);
@@ -342,6 +350,85 @@ fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body
     }
 }
 
+/// What a block's text reads as, each found at most once per block: the
+/// frame's searches ask the same blocks the same questions again and again.
+/// Facts of the text alone, so they hold whatever the block's kind becomes.
+struct Facts<'m, 'a> {
+    bs: &'m [Block<'a>],
+    /// Per block, two bits per [`Fact`]: whether it is known, and its value.
+    memo: &'m [Cell<u8>],
+}
+
+#[derive(Clone, Copy)]
+enum Fact {
+    /// Whether it reads as prose, and (under the next bit pair) as long prose:
+    /// found together, from one count of its words.
+    Prose,
+    LongProse,
+    /// Could open the story: see [`opens_story`].
+    OpensStory,
+    /// Could be a headline: see [`headline_shape`].
+    HeadlineShape,
+}
+
+impl Facts<'_, '_> {
+    const fn known(fact: Fact) -> u8 {
+        1 << (2 * fact as u8)
+    }
+
+    const fn yes(fact: Fact) -> u8 {
+        Self::known(fact) << 1
+    }
+
+    fn get(&self, i: usize, fact: Fact, find: fn(&str) -> bool) -> bool {
+        let m = self.memo[i].get();
+        if m & Self::known(fact) != 0 {
+            return m & Self::yes(fact) != 0;
+        }
+        let value = find(self.bs[i].text);
+        self.memo[i].set(m | Self::known(fact) | if value { Self::yes(fact) } else { 0 });
+        value
+    }
+
+    fn prose_shape(&self, i: usize) -> u8 {
+        let m = self.memo[i].get();
+        if m & Self::known(Fact::Prose) != 0 {
+            return m;
+        }
+        let (prose, long) = prose_shape(self.bs[i].text);
+        let m = m
+            | Self::known(Fact::Prose)
+            | Self::known(Fact::LongProse)
+            | if prose { Self::yes(Fact::Prose) } else { 0 }
+            | if long { Self::yes(Fact::LongProse) } else { 0 };
+        self.memo[i].set(m);
+        m
+    }
+
+    fn prose(&self, i: usize) -> bool {
+        self.prose_shape(i) & Self::yes(Fact::Prose) != 0
+    }
+
+    fn long_prose(&self, i: usize) -> bool {
+        self.prose_shape(i) & Self::yes(Fact::LongProse) != 0
+    }
+
+    fn opens_story(&self, i: usize) -> bool {
+        self.get(i, Fact::OpensStory, opens_story)
+    }
+
+    fn headline_shape(&self, i: usize) -> bool {
+        self.get(i, Fact::HeadlineShape, headline_shape)
+    }
+}
+
+/// Whether a text block may open the story: bulleted lines near the top are
+/// teasers and captions, a line closed by a labelled timestamp is the header,
+/// a cookie notice is furniture.
+fn opens_story(text: &str) -> bool {
+    !text.starts_with("* ") && labelled_timestamp_at_end(text).is_none() && !is_cookie_notice(text)
+}
+
 /// Where the headline and the body start.
 struct Frame<'a> {
     headline: Option<usize>,
@@ -351,28 +438,20 @@ struct Frame<'a> {
     byline: Option<Byline<'a>>,
 }
 
-fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
-    // Bulleted lines near the top are teasers and captions, a line closed by a
-    // labelled timestamp is the header, a cookie notice is furniture: none of
-    // them opens the story.
-    let is_text = |i: usize| {
-        matches!(kinds[i], Kind::Text)
-            && !bs[i].text.starts_with("* ")
-            && labelled_timestamp_at_end(bs[i].text).is_none()
-            && !is_cookie_notice(bs[i].text)
-    };
+fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -> Frame<'a> {
+    let is_text = |i: usize| matches!(kinds[i], Kind::Text) && facts.opens_story(i);
     // The shape of a block is tested before `is_text`, which looks for a timestamp.
-    let first_prose = (0..bs.len()).find(|&i| {
-        (is_prose(bs[i].text) && i + 1 < bs.len() || is_long_prose(bs[i].text)) && is_text(i)
-    });
-    // A dateline may only open a paragraph up to the first long ones.
-    let limit = (0..bs.len())
-        .filter(|&i| is_long_prose(bs[i].text) && is_text(i))
-        .nth(2)
-        .map_or(bs.len(), |p| p + 1);
+    let first_prose = (0..bs.len())
+        .find(|&i| (facts.prose(i) && i + 1 < bs.len() || facts.long_prose(i)) && is_text(i));
 
-    // A dateline opens the body wherever it comes before the first prose.
-    for i in 0..limit {
+    // A dateline opens the body wherever it comes before the first prose, and
+    // may only open a paragraph up to the third long one.
+    let mut long_above = 0;
+    for i in 0..bs.len() {
+        if long_above == 3 {
+            break;
+        }
+        long_above += usize::from(facts.long_prose(i) && is_text(i));
         if !matches!(kinds[i], Kind::Text | Kind::Published(_) | Kind::Byline(_)) {
             continue;
         }
@@ -382,7 +461,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
             matches!(&kinds[i], Kind::Byline(b) if bs[i].text.starts_with(b.byline.text));
         if let Some(found) = parse_dateline(bs[i].text).filter(|_| !opens_with_byline) {
             if i == 0 || i + 1 < bs.len() || !found.1.is_empty() {
-                let headline = headline_before(bs, kinds, i);
+                let headline = headline_before(bs, kinds, facts, i);
                 return Frame {
                     headline,
                     body_start: i,
@@ -393,7 +472,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
         }
         if let Some((byline, found)) = byline_then_dateline(bs[i].text) {
             return Frame {
-                headline: headline_before(bs, kinds, i),
+                headline: headline_before(bs, kinds, facts, i),
                 body_start: i,
                 dateline: Some(found),
                 byline: Some(byline),
@@ -402,7 +481,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     }
     let Some(mut start) = first_prose else {
         // No prose: a title and short lines. The title is the headline, the rest body.
-        let headline = headline_before(bs, kinds, bs.len());
+        let headline = headline_before(bs, kinds, facts, bs.len());
         let body_start = headline.map_or(0, |h| h + 1);
         return Frame {
             headline,
@@ -416,8 +495,8 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     let byline_after = (start + 1..bs.len().min(start + 8))
         .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
     if let Some(j) = byline_after {
-        if let Some(next) = (j + 1..bs.len()).find(|&k| is_prose(bs[k].text) && is_text(k)) {
-            let between_is_header = (start + 1..j).all(|k| !is_prose(bs[k].text) || !is_text(k));
+        if let Some(next) = (j + 1..bs.len()).find(|&k| facts.prose(k) && is_text(k)) {
+            let between_is_header = (start + 1..j).all(|k| !facts.prose(k) || !is_text(k));
             if between_is_header {
                 start = next;
             }
@@ -426,7 +505,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     // A labelled summary (`Summary: ...`, `TL;DR: ...`) over the story is a dek:
     // the story opens with the next paragraph.
     if is_summary(bs[start].text) {
-        if let Some(next) = (start + 1..bs.len()).find(|&k| is_prose(bs[k].text) && is_text(k)) {
+        if let Some(next) = (start + 1..bs.len()).find(|&k| facts.prose(k) && is_text(k)) {
             start = next;
         }
     }
@@ -434,7 +513,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>]) -> Frame<'a> {
     if start > 0 && is_text(start - 1) && is_salutation(bs[start - 1].text) {
         start -= 1;
     }
-    let headline = headline_before(bs, kinds, start);
+    let headline = headline_before(bs, kinds, facts, start);
     Frame {
         headline,
         body_start: start,
@@ -462,16 +541,21 @@ fn is_summary(text: &str) -> bool {
 /// above the byline when the header has one (lines further up are kickers and
 /// navigation, prose between them a dek); otherwise the first title-like line of
 /// two words or more.
-fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<usize> {
+fn headline_before(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    facts: &Facts<'_, '_>,
+    end: usize,
+) -> Option<usize> {
     let byline = (0..end)
         .rev()
         .find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
-    let candidate = |i: &usize| is_headline_candidate(bs[*i].text, &kinds[*i]);
+    let candidate = |i: &usize| headline_kind(&kinds[*i]) && facts.headline_shape(*i);
     match byline {
         Some(b) => (0..b)
             .rev()
-            .find(|i| candidate(i) && !is_prose(bs[*i].text))
-            .map(|h| top_of_header(bs, kinds, h))
+            .find(|i| candidate(i) && !facts.prose(*i))
+            .map(|h| top_of_header(bs, kinds, facts, h))
             .or_else(|| {
                 (0..b)
                     .rev()
@@ -480,9 +564,9 @@ fn headline_before(bs: &[Block<'_>], kinds: &[Kind<'_>], end: usize) -> Option<u
             // A byline opening the page (`9 August 2012 — Posted by X`) sits
             // over the title: the first title line under it.
             .or_else(|| {
-                (b + 1..end).take(2).find(|i| {
-                    candidate(i) && !is_prose(bs[*i].text) && count_words(bs[*i].text, 3) >= 3
-                })
+                (b + 1..end)
+                    .take(2)
+                    .find(|i| candidate(i) && !facts.prose(*i) && count_words(bs[*i].text, 3) >= 3)
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
@@ -530,7 +614,7 @@ const HEADER_RUN: usize = 4;
 /// four words or more in that run (three over a one-word label) is the
 /// headline. The run passes over timestamps, captions and photo credits and
 /// stops at navigation, furniture and bulleted lines.
-fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
+fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h: usize) -> usize {
     let near = bs[h].text;
     let not_a_title = is_title_like_sentence(near)
         || near.ends_with('.')
@@ -558,8 +642,9 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
         }
         // A title of four words, or of three over a one-word label; a kicker is
         // shorter or in capitals.
-        if is_headline_candidate(text, &kinds[j])
-            && !is_prose(text)
+        if headline_kind(&kinds[j])
+            && facts.headline_shape(j)
+            && !facts.prose(j)
             && count_words(text, 4) >= min_words
             && text.contains(char::is_lowercase)
             && find_timestamp(text).is_none()
@@ -570,16 +655,21 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], h: usize) -> usize {
     best
 }
 
-fn is_headline_candidate(text: &str, kind: &Kind<'_>) -> bool {
-    let text = first_column(text);
-    // `Source: Dolphins, Bears on Verge of Deal` reads as a credit line, but above
-    // the story it is a title.
+/// Whether a block of this kind could be a headline: `Source: Dolphins, Bears
+/// on Verge of Deal` reads as a credit line, but above the story it is a title.
+fn headline_kind(kind: &Kind<'_>) -> bool {
     matches!(kind, Kind::Text | Kind::Credit(..))
-        && is_title_like(text)
+}
+
+/// Whether a block's text could be a headline, of a kind that may be one.
+fn headline_shape(text: &str) -> bool {
+    let text = first_column(text);
+    // The timestamp search costs most: it comes last.
+    is_title_like(text)
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
-        && !is_timestamp_line(text)
         && !is_page_label(text)
+        && !is_timestamp_line(text)
 }
 
 /// Whether a line is a letter's salutation: `Dear Diary,`, `Dear Mr. Lee,`.
@@ -661,18 +751,24 @@ const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("p
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
 fn is_timestamp_line(text: &str) -> bool {
-    let labelled = ["posted", "published", "updated", "date"].iter().any(|l| {
-        text.len() > l.len()
-            && text.is_char_boundary(l.len())
-            && text[..l.len()].eq_ignore_ascii_case(l)
-    });
-    // `HyperDrive | 20 July 2012`: a section name, then the date.
-    let dated_section = text
-        .rsplit_once(" | ")
-        .is_some_and(|(_, date)| parse_published(date.trim()).is_some());
-    find_timestamp(text).is_some_and(|ts| labelled || ts.len() * 2 >= text.len())
+    let labelled = || {
+        ["posted", "published", "updated", "date"].iter().any(|l| {
+            text.len() > l.len()
+                && text.is_char_boundary(l.len())
+                && text[..l.len()].eq_ignore_ascii_case(l)
+        })
+    };
+    // `HyperDrive | 20 July 2012`: a section name, then the date. The bar is
+    // looked for before the substring search is set up.
+    let dated_section = || {
+        memchr::memchr(b'|', text.as_bytes()).is_some()
+            && text
+                .rsplit_once(" | ")
+                .is_some_and(|(_, date)| parse_published(date.trim()).is_some())
+    };
+    find_timestamp(text).is_some_and(|ts| ts.len() * 2 >= text.len() || labelled())
         || is_dated_line(text)
-        || dated_section
+        || dated_section()
 }
 
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
@@ -705,12 +801,25 @@ fn read_header<'a>(
     frame: &Frame<'a>,
     article: &mut Article<'a>,
 ) {
-    article.headline = frame.headline.map(|h| {
-        let title = without_comment_count(first_column(bs[h].text));
-        closing_date(title).map_or(title, |(head, _)| head)
+    // The date closing the headline's line is read once: it is cut from the
+    // headline, and it may be the published time.
+    let headline = frame.headline.map(|h| {
+        let line = bs[h].text;
+        let title = without_comment_count(first_column(line));
+        (line, title, closing_date(title))
     });
+    article.headline = headline.map(|(_, title, date)| date.map_or(title, |(head, _)| head));
     article.byline = frame.byline.clone();
-    let published = header_published(bs, kinds, frame);
+    let published = header_published(bs, kinds, frame, || {
+        let (line, title, date) = headline?;
+        // The title is a head of its line: as long, it is the line.
+        let date = if title.len() == line.len() {
+            date
+        } else {
+            closing_date(line)
+        };
+        date.map(|(_, ts)| ts)
+    });
     article.published = published.map(|(at, ts)| with_time_below(text, bs, kinds, at, ts));
     // The clock time joined to the date from the line under it is part of the
     // timestamp, not furniture.
@@ -872,10 +981,12 @@ fn with_time_below<'a>(
 
 /// The publication time shown around the headline, and the block showing it:
 /// the first one below the headline, else the nearest one above it.
+/// `headline_date` gives the [`closing_date`] of the headline's line.
 fn header_published<'a>(
     bs: &[Block<'a>],
     kinds: &[Kind<'a>],
     frame: &Frame<'a>,
+    headline_date: impl FnOnce() -> Option<&'a str>,
 ) -> Option<(usize, &'a str)> {
     let shown = |i: usize| -> Option<(usize, &'a str)> {
         let ts = match &kinds[i] {
@@ -898,7 +1009,7 @@ fn header_published<'a>(
         .or_else(|| {
             let h = frame.headline?;
             labelled_timestamp_at_end(bs[h].text)
-                .or_else(|| closing_date(bs[h].text).map(|(_, ts)| ts))
+                .or_else(headline_date)
                 .map(|ts| (h, ts))
         })
 }
@@ -1662,7 +1773,12 @@ mod dump {
         let mut bs = Vec::new();
         crate::lines::blocks(text, &mut bs);
         let kinds: Vec<_> = bs.iter().map(|b| super::classify(b.text)).collect();
-        let frame = super::find_frame(&bs, &kinds);
+        let memo = vec![std::cell::Cell::new(0); bs.len()];
+        let facts = super::Facts {
+            bs: &bs,
+            memo: &memo,
+        };
+        let frame = super::find_frame(&bs, &kinds, &facts);
         eprintln!(
             "headline {:?} body_start {}",
             frame.headline, frame.body_start

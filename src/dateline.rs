@@ -346,26 +346,30 @@ fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bo
     if head.is_empty() {
         return (None, None, true);
     }
-    let mut start = 0;
-    for word in head.split(' ') {
-        let at = start;
-        start += word.len() + 1;
-        if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            continue;
-        }
-        if !could_open_date(word.as_bytes()) {
-            continue;
-        }
-        if let Ok((rest, date)) = parse_date(&head[at..]) {
-            if rest.trim().is_empty() {
-                let place = head[..at].trim().trim_end_matches(',');
-                if place.is_empty() {
-                    return (None, Some(date), true);
+    // A date closes the head, and a date ends with a digit (its day or year):
+    // the words of a head ending otherwise are not tried.
+    if head.ends_with(|c: char| c.is_ascii_digit()) {
+        let mut start = 0;
+        for word in head.split(' ') {
+            let at = start;
+            start += word.len() + 1;
+            if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            if !could_open_date(word.as_bytes()) {
+                continue;
+            }
+            if let Ok((rest, date)) = parse_date(&head[at..]) {
+                if rest.trim().is_empty() {
+                    let place = head[..at].trim().trim_end_matches(',');
+                    if place.is_empty() {
+                        return (None, Some(date), true);
+                    }
+                    return match parse_location(place) {
+                        Some(loc) => (Some(loc), Some(date), true),
+                        None => (None, None, false),
+                    };
                 }
-                return match parse_location(place) {
-                    Some(loc) => (Some(loc), Some(date), true),
-                    None => (None, None, false),
-                };
             }
         }
     }
@@ -438,9 +442,10 @@ fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
 /// `PROVO, Utah, Dec. 23 (UPI) --`, `CITY, St., May 5, 2025 /PRNewswire/ --`.
 fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
     let window = &para[..floor_boundary(para, MAX_HEAD)];
-    window
-        .match_indices(['(', '/'])
-        .find_map(|(at, _)| marker_after_head_at(para, at))
+    // Both markers open with an ASCII byte: found by memchr rather than by
+    // decoding the window's characters.
+    memchr::memchr2_iter(b'(', b'/', window.as_bytes())
+        .find_map(|at| marker_after_head_at(para, at))
 }
 
 fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
@@ -524,13 +529,13 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
 /// A lead-in outlet written as one word with inner capitals or a domain
 /// (`PanARMENIAN.Net - `, `HawaiiNewsNow - `), never an ordinary word.
 fn is_outlet_name(head: &str) -> bool {
-    let inner_capital = head.chars().skip(1).any(|c| c.is_uppercase());
+    // A head of several words, the usual one, is ruled out first.
     head.len() >= 5
         && !head.contains(char::is_whitespace)
         && head.starts_with(|c: char| c.is_ascii_uppercase())
         && head.contains(|c: char| c.is_lowercase())
         && head.chars().all(|c| c.is_alphanumeric() || c == '.')
-        && (inner_capital || head.contains('.'))
+        && (head.chars().skip(1).any(|c| c.is_uppercase()) || head.contains('.'))
 }
 
 /// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.

@@ -68,7 +68,7 @@ pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     let mut wrapping = Wrapping::default();
     let mut after_blank = true;
     for line in lines(input) {
-        let text = line.trim();
+        let text = trim(line);
         if text.is_empty() {
             after_blank = true;
             continue;
@@ -84,6 +84,18 @@ pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     }
     if wrapping.hard_wrapped() {
         join_run_on_lines(input, out);
+    }
+}
+
+/// `line.trim()`: the ASCII white space at its ends stripped byte by byte,
+/// and only a line then edged by another character (a no-break space, a
+/// vertical tab, any non-ASCII one) handed to the Unicode-aware trim.
+fn trim(line: &str) -> &str {
+    let t = line.trim_ascii();
+    let plain = |b: &u8| b.is_ascii() && *b != 0x0B;
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(first), Some(last)) if plain(first) && plain(last) => t,
+        _ => t.trim(),
     }
 }
 
@@ -109,6 +121,22 @@ fn join_run_on_lines<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_as_str_trim() {
+        for line in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "\t\u{b}a\u{b}\r",
+            "\u{a0}a\u{2003}",
+            " \u{a0} ",
+            "\u{1f}a",
+        ] {
+            assert_eq!(trim(line), line.trim(), "{line:?}");
+        }
+    }
 
     #[test]
     fn lines_strip_crlf() {

@@ -16,6 +16,8 @@ pub(crate) struct Scratch {
     pub kinds: Vec<Kind<'static>>,
     pub strs: [Vec<&'static str>; 3],
     pub captions: Vec<Caption<'static>>,
+    /// Per-block facts memoised while the frame is found.
+    pub facts: Vec<std::cell::Cell<u8>>,
 }
 
 thread_local! {

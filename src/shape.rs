@@ -7,7 +7,18 @@ use crate::ascii::count_words;
 /// Whether a block reads as story prose rather than a title or a label.
 pub(crate) fn is_prose(text: &str) -> bool {
     // Counting stops at the largest number compared against: a paragraph is not read to its end.
+    prose_of(text, count_words(text, 25))
+}
+
+/// Whether a block reads as prose and whether as long prose ([`is_prose`],
+/// [`is_long_prose`]), its words counted once for both.
+pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
     let words = count_words(text, 25);
+    (prose_of(text, words), words >= LONG_PROSE)
+}
+
+/// [`is_prose`] of a text of `words` words, counted up to 25.
+fn prose_of(text: &str, words: usize) -> bool {
     let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
     words >= 25
         || (words >= 10
@@ -93,6 +104,18 @@ const END_MARKERS: [&str; 21] = [
     "you may also like",
 ];
 
+/// The first bytes of [`END_MARKERS`]: most lines open with none of them and
+/// are compared no further.
+const END_MARKER_FIRSTS: [bool; 256] = {
+    let mut firsts = [false; 256];
+    let mut i = 0;
+    while i < END_MARKERS.len() {
+        firsts[END_MARKERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    firsts
+};
+
 /// The heading of a comment section that counts its comments:
 /// `34 responses to “Title”`, `12 thoughts on “Title”`.
 pub(crate) fn opens_comments(text: &str) -> bool {
@@ -124,6 +147,9 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
+    if !END_MARKER_FIRSTS[usize::from(first)] {
+        return false;
+    }
     END_MARKERS.iter().any(|m| {
         m.as_bytes()[0] == first
             && head
@@ -138,6 +164,10 @@ const NOTE_LEN: usize = 400;
 /// Whether a paragraph is a note about the author or a tip line rather than
 /// story: `Jane Roe covers mobile for ...`, `Send news tips to x@y.com.`
 pub(crate) fn is_author_note(text: &str) -> bool {
+    // Both a contact line and a note are short: a longer paragraph is not read.
+    if text.len() >= NOTE_LEN {
+        return false;
+    }
     let mut first = [""; 6];
     let n = first
         .iter_mut()
@@ -146,8 +176,7 @@ pub(crate) fn is_author_note(text: &str) -> bool {
         .count();
     let words = &first[..n];
     // A contact line is short: a story paragraph may give an address too.
-    let has_email = text.len() < NOTE_LEN
-        && memchr::memchr(b'@', text.as_bytes()).is_some()
+    let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
         && text.split_whitespace().any(|w| {
             let at = w.find('@');
             at.is_some_and(|a| a > 0 && w[a..].contains('.'))
@@ -159,13 +188,12 @@ pub(crate) fn is_author_note(text: &str) -> bool {
             "is" | "covers" | "writes" | "reports" | "lives" | "teaches"
         )
     });
-    let named_subject = text.len() < NOTE_LEN
-        && verb_at.is_some_and(|v| {
-            (1..=3).contains(&v)
-                && words[..v]
-                    .iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        });
+    let named_subject = verb_at.is_some_and(|v| {
+        (1..=3).contains(&v)
+            && words[..v]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
     if has_email || !named_subject {
         return has_email;
     }
@@ -326,17 +354,48 @@ const COLUMN_GAP: &str = "          ";
 /// Overview: World`).
 pub(crate) fn first_column(text: &str) -> &str {
     // Headlines and dates are short: the gap is only looked for near the start.
-    let head = &text[..crate::dateline::floor_boundary(text, 300)];
-    match crate::ascii::find(head, COLUMN_GAP) {
+    let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 300)];
+    match column_gap(head) {
         Some(at) if at > 0 => text[..at].trim_end(),
         _ => text,
     }
 }
 
+/// Where the first run of [`COLUMN_GAP`] spaces starts: any such run covers
+/// one of every `COLUMN_GAP.len()` bytes, so only those bytes are looked at
+/// until one is a space (a search from each space would stop at every word).
+fn column_gap(head: &[u8]) -> Option<usize> {
+    let gap = COLUMN_GAP.len();
+    let mut probe = gap - 1;
+    while probe < head.len() {
+        if head[probe] == b' ' {
+            let start = head[..probe]
+                .iter()
+                .rposition(|&b| b != b' ')
+                .map_or(0, |p| p + 1);
+            let end = head[probe..]
+                .iter()
+                .position(|&b| b != b' ')
+                .map_or(head.len(), |p| probe + p);
+            if end - start >= gap {
+                return Some(start);
+            }
+            // The next run starts after this one ends.
+            probe = end + gap;
+        } else {
+            probe += gap;
+        }
+    }
+    None
+}
+
 /// Whether a block is unmistakably story prose.
 pub(crate) fn is_long_prose(text: &str) -> bool {
-    count_words(text, 20) >= 20
+    count_words(text, LONG_PROSE) >= LONG_PROSE
 }
+
+/// Fewest words of a block that is unmistakably story prose.
+const LONG_PROSE: usize = 20;
 
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
