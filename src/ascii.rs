@@ -24,6 +24,54 @@ pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow
     Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
 }
 
+/// A block with a copy of it ASCII-lower-cased, made once for the classifiers
+/// that read words in any case (a short block only: they turn longer ones away).
+#[derive(Clone, Copy)]
+pub(crate) struct Cased<'t, 'l> {
+    pub text: &'t str,
+    lower: Option<&'l str>,
+}
+
+impl<'t, 'l> Cased<'t, 'l> {
+    /// Longest block copied: longer than any line a classifier lower-cases.
+    pub(crate) const COPIED: usize = 300;
+
+    /// `text` and its lower-cased copy, written into `buf`.
+    pub(crate) fn new(text: &'t str, buf: &'l mut String) -> Self {
+        if text.len() > Self::COPIED {
+            return Cased { text, lower: None };
+        }
+        buf.clear();
+        buf.push_str(text);
+        // In place on a `String`: no UTF-8 check as from a byte buffer.
+        buf.make_ascii_lowercase();
+        Cased {
+            text,
+            lower: Some(buf),
+        }
+    }
+
+    /// `part`, a slice of the text, lower-cased: taken from the copy, or
+    /// written into `buf` for a block too long to have one.
+    pub(crate) fn lower<'b, const N: usize>(
+        &self,
+        part: &'b str,
+        buf: &'b mut [u8; N],
+    ) -> Cow<'b, str>
+    where
+        'l: 'b,
+    {
+        match self.lower {
+            Some(copy) => {
+                // Lower-casing ASCII keeps every byte, and every char boundary, where it was.
+                let at = part.as_ptr() as usize - self.text.as_ptr() as usize;
+                Cow::Borrowed(&copy[at..at + part.len()])
+            }
+            None => lower(part, buf),
+        }
+    }
+}
+
 /// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
 /// vectorised search, as every block is asked.
 pub(crate) fn has_line_break(s: &str) -> bool {

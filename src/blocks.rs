@@ -15,7 +15,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::{Agency, ascii::find};
+use crate::{
+    Agency,
+    ascii::{Cased, find},
+};
 
 /// A photo or video caption, with its credit when one is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,12 +151,15 @@ const LIST_HEADINGS: [&str; 39] = [
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
-pub(crate) fn is_list_heading(text: &str) -> bool {
+pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
+    let text = line.text;
     let t = text.trim().trim_end_matches([':', '.', ' ']);
     // `Read the full story on Jane Roe:` over the link to the story it excerpts.
     if t.len() <= 80
         && text.trim_end().ends_with(':')
-        && crate::ascii::lower(t, &mut [0u8; 96]).starts_with("read the full story")
+        && line
+            .lower(t, &mut [0u8; 96])
+            .starts_with("read the full story")
     {
         return true;
     }
@@ -161,7 +167,7 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 64];
-    let lower = crate::ascii::lower(t, &mut buf);
+    let lower = line.lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     let words = t.split_whitespace().count();
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
@@ -368,7 +374,8 @@ fn lower_finder(patterns: &[&str]) -> Literals {
 const SHORT_LINE: usize = 48;
 
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
-pub(crate) fn is_furniture(text: &str) -> bool {
+pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
+    let text = line.text;
     let t = text.trim();
     if t.is_empty() || t.len() > FURNITURE_LINE {
         return false;
@@ -384,7 +391,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let single = !crate::ascii::has_line_break(t);
     let searched = single || t.len() <= SOCIAL_LINE;
     let mut buf = [0u8; FURNITURE_LINE];
-    let lower_line = crate::ascii::lower(if searched { t } else { head }, &mut buf);
+    let lower_line = line.lower(if searched { t } else { head }, &mut buf);
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
@@ -959,6 +966,15 @@ pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classifiers as the tests ask them, of a text alone.
+    fn is_furniture(t: &str) -> bool {
+        super::is_furniture(&Cased::new(t, &mut String::new()))
+    }
+
+    fn is_list_heading(t: &str) -> bool {
+        super::is_list_heading(&Cased::new(t, &mut String::new()))
+    }
 
     #[test]
     fn list_headings() {
