@@ -269,6 +269,12 @@ fn names_end(s: &str) -> usize {
 /// Whether a text opens with a timestamp (`November 7, 2012, 6:43 PM`, `Monday, ...`).
 fn starts_with_timestamp(s: &str) -> bool {
     let s = s.trim_start();
+    // A date opens with a digit or the initial of a month or a weekday: a
+    // name seldom does, and is not read as a word.
+    let initial = |b: u8| b.is_ascii_digit() || b"adfjmnostw".contains(&b.to_ascii_lowercase());
+    if !s.bytes().next().is_some_and(initial) {
+        return false;
+    }
     let first = s.split([' ', ',']).next().unwrap_or("");
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
