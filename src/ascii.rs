@@ -72,6 +72,29 @@ impl<'t, 'l> Cased<'t, 'l> {
     }
 }
 
+/// `s.trim()`, at the cost of two byte tests for a text that needs none (a
+/// block, already trimmed, asked again by each classifier).
+pub(crate) fn trim(s: &str) -> &str {
+    // Bytes from `!` to DEL are never white space, nor part of any.
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// `s.split_whitespace().count()`, counted a word at a time by [`count_words`]
+/// when the two agree on what white space is: in ASCII text without a
+/// vertical tab (which only the former takes for white space).
+pub(crate) fn count_all_words(s: &str) -> usize {
+    if s.is_ascii() && memchr::memchr(0x0B, s.as_bytes()).is_none() {
+        count_words(s, usize::MAX)
+    } else {
+        s.split_whitespace().count()
+    }
+}
+
 /// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
 /// vectorised search, as every block is asked.
 pub(crate) fn has_line_break(s: &str) -> bool {
@@ -240,6 +263,48 @@ mod tests {
             for cap in [0, 1, 2, 3, 7, 25, usize::MAX] {
                 assert_eq!(count_words(&text, cap), naive(&text, cap), "{text:?} {cap}");
             }
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}a",
+            "a\u{a0}",
+            "\u{3000}x\u{2003}",
+            "é",
+            "\u{7f}x\u{7f}",
+            "\u{85}a",
+            "a\u{b}",
+            "\ta b\n",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_all_words_is_split_whitespace_counted() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "  a  b\tc\n",
+            "x é z",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "a\u{2003}b c",
+            "\u{85}",
+            "a\u{c}b\rc",
+        ] {
+            assert_eq!(
+                count_all_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
     }
 

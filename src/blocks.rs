@@ -153,7 +153,7 @@ const LIST_HEADINGS: [&str; 39] = [
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let text = line.text;
-    let t = text.trim().trim_end_matches([':', '.', ' ']);
+    let t = crate::ascii::trim(text).trim_end_matches([':', '.', ' ']);
     // `Read the full story on Jane Roe:` over the link to the story it excerpts.
     if t.len() <= 80
         && text.trim_end().ends_with(':')
@@ -169,7 +169,7 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let mut buf = [0u8; 64];
     let lower = line.lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
-    let words = t.split_whitespace().count();
+    let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
     let section_list = crate::ascii::find(lower, " in ")
         .is_some_and(|at| LIST_HEADINGS.contains(&&lower[..at]) && words <= 6);
@@ -376,7 +376,7 @@ const SHORT_LINE: usize = 48;
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
 pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     let text = line.text;
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     if t.is_empty() || t.len() > FURNITURE_LINE {
         return false;
     }
@@ -455,7 +455,7 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
 /// layout, neither story nor furniture.
 pub(crate) fn is_rule(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
@@ -614,7 +614,7 @@ fn is_gallery_counter(lower: &str) -> bool {
 
 /// Whether a line is a bulleted navigation item (`* Politics`, `+ Contact Us`).
 pub(crate) fn is_nav_item(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     let Some(rest) = t.strip_prefix("* ").or_else(|| t.strip_prefix("+ ")) else {
         return false;
     };
@@ -737,7 +737,7 @@ fn trailing_slash_credit(t: &str) -> Option<&str> {
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     if t.len() > 1200 || crate::ascii::has_line_break(t) {
         return None;
     }
@@ -853,7 +853,7 @@ const CREDIT_LINE_OPENERS: [&str; 12] = [
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line(text: &str) -> Option<&str> {
-    let t = text.trim().trim_start_matches(['-', '—', '–', ' ']);
+    let t = crate::ascii::trim(text).trim_start_matches(['-', '—', '–', ' ']);
     if t.len() > 400 {
         return None;
     }
@@ -901,8 +901,7 @@ static TELLING: LazyLock<Literals> =
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
-    let t = text
-        .trim()
+    let t = crate::ascii::trim(text)
         .trim_start_matches(['-', '—', '–', ' '])
         .trim_end_matches('.');
     if t.len() > 300 {
@@ -950,7 +949,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
 
 /// The service a closing line of wire initials names (`AAP`, `MCT, Reuters`): the first.
 pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
-    let t = text.trim().trim_end_matches('.');
+    let t = crate::ascii::trim(text).trim_end_matches('.');
     if t.len() > 40 {
         return None;
     }
