@@ -19,12 +19,12 @@ pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
 
 /// [`is_prose`] of a text of `words` words, counted up to 25.
 fn prose_of(text: &str, words: usize) -> bool {
-    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25
-        || (words >= 10
-            && ends_sentence
-            && text.contains(|c: char| c.is_lowercase())
-            && !is_title_case(text))
+    let ends_sentence = || text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    // An ASCII lower-case letter is looked for first, with a byte test.
+    let has_lower = || {
+        text.bytes().any(|b| b.is_ascii_lowercase()) || text.contains(|c: char| c.is_lowercase())
+    };
+    words >= 25 || (words >= 10 && ends_sentence() && has_lower() && !is_title_case(text))
 }
 
 /// Short words title case leaves in lower case.
@@ -38,14 +38,22 @@ const MINOR_WORDS: [&str; 20] = [
 /// minor words, at most one word in ten opens in lower case. A sentence naming
 /// people and places still has several (`Hollywood star Tom Hanks was in ...`).
 fn is_title_case(text: &str) -> bool {
+    const READ: usize = 25;
     let (mut words, mut lower) = (0, 0);
-    for w in text.split_whitespace().take(25) {
+    for w in text.split_whitespace().take(READ) {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
         words += 1;
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        lower += usize::from(c.is_lowercase() && !MINOR_WORDS.contains(&bare));
+        if c.is_lowercase() {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lower += usize::from(!MINOR_WORDS.contains(&bare));
+            // More lower-case words than a tenth of all that are read: a
+            // sentence, however it goes on.
+            if lower * 10 > READ {
+                return false;
+            }
+        }
     }
     words >= 4 && lower * 10 <= words
 }
