@@ -23,8 +23,8 @@ use crate::{
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
-        is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail, prose_shape, without_comment_count,
+        is_headline_case, is_page_label, is_prose, is_title_like, is_title_like_sentence,
+        link_title, opens_tail, prose_shape, without_comment_count,
     },
 };
 
@@ -194,7 +194,7 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
-    let header_end = header_end(bs);
+    let header_end = header_end(&facts);
     bulleted_bylines(bs, kinds, header_end);
     date_widgets(text, bs, kinds, header_end);
     let frame = find_frame(bs, kinds, &facts);
@@ -247,10 +247,10 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
 
 /// Where the header ends at the latest: at the first long paragraph, which is
 /// story. Meta widgets (bylines in lists, dates on three lines) are read above it.
-fn header_end(bs: &[Block<'_>]) -> usize {
-    bs.iter()
-        .position(|b| is_long_prose(b.text))
-        .unwrap_or(bs.len())
+fn header_end(facts: &Facts<'_, '_>) -> usize {
+    (0..facts.bs.len())
+        .position(|i| facts.long_prose(i))
+        .unwrap_or(facts.bs.len())
 }
 
 /// A bare `Tags` or `Topics` label heads the tag links printed on the line

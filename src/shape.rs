@@ -10,8 +10,9 @@ pub(crate) fn is_prose(text: &str) -> bool {
     prose_of(text, count_words(text, 25))
 }
 
-/// Whether a block reads as prose and whether as long prose ([`is_prose`],
-/// [`is_long_prose`]), its words counted once for both.
+/// Whether a block reads as prose ([`is_prose`]) and whether it is
+/// unmistakably story prose, [`LONG_PROSE`] words or more: its words are
+/// counted once for both.
 pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
     let words = count_words(text, 25);
     (prose_of(text, words), words >= LONG_PROSE)
@@ -397,12 +398,7 @@ fn column_gap(head: &[u8]) -> Option<usize> {
     None
 }
 
-/// Whether a block is unmistakably story prose.
-pub(crate) fn is_long_prose(text: &str) -> bool {
-    count_words(text, LONG_PROSE) >= LONG_PROSE
-}
-
-/// Fewest words of a block that is unmistakably story prose.
+/// Fewest words of a block that is unmistakably story prose (long prose).
 const LONG_PROSE: usize = 20;
 
 /// Whether a block could be a headline.
