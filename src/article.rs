@@ -258,14 +258,14 @@ fn header_end(facts: &Facts<'_, '_>) -> usize {
 /// furniture with its label.
 fn tags_under_labels<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     for i in 1..bs.len() {
+        let tags = bs[i].text;
+        // The line under the label is tested first: it is cheaper to rule out.
+        if !matches!(kinds[i], Kind::Text) || tags.len() > 60 {
+            continue;
+        }
         let label = bs[i - 1].text.trim().trim_end_matches(':');
         let bare_label = ["Tags", "TAGS", "Topics", "TOPICS"].contains(&label);
-        let tags = bs[i].text;
-        if bare_label
-            && matches!(kinds[i], Kind::Text)
-            && tags.len() <= 60
-            && !crate::shape::ends_sentence(tags)
-        {
+        if bare_label && !crate::shape::ends_sentence(tags) {
             kinds[i] = Kind::Furniture;
         }
     }

@@ -113,16 +113,17 @@ const END_MARKERS: [&str; 21] = [
     "you may also like",
 ];
 
-/// The first bytes of [`END_MARKERS`]: most lines open with none of them and
-/// are compared no further.
-const END_MARKER_FIRSTS: [bool; 256] = {
-    let mut firsts = [false; 256];
+/// For each first byte, the set of [`END_MARKERS`] opening with it (bit `i`
+/// for marker `i`): a line is compared only with the markers sharing its
+/// first letter, and most lines share none.
+const END_MARKERS_BY_FIRST: [u32; 256] = {
+    let mut by_first = [0u32; 256];
     let mut i = 0;
     while i < END_MARKERS.len() {
-        firsts[END_MARKERS[i].as_bytes()[0] as usize] = true;
+        by_first[END_MARKERS[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
-    firsts
+    by_first
 };
 
 /// The heading of a comment section that counts its comments:
@@ -156,15 +157,18 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
-    if !END_MARKER_FIRSTS[usize::from(first)] {
-        return false;
+    let mut markers = END_MARKERS_BY_FIRST[usize::from(first)];
+    while markers != 0 {
+        let m = END_MARKERS[markers.trailing_zeros() as usize].as_bytes();
+        if head
+            .get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m))
+        {
+            return true;
+        }
+        markers &= markers - 1;
     }
-    END_MARKERS.iter().any(|m| {
-        m.as_bytes()[0] == first
-            && head
-                .get(..m.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
-    })
+    false
 }
 
 /// Longest note about the author or contact line, in bytes.
@@ -420,6 +424,8 @@ mod tests {
                 "{m}"
             );
         }
+        // One bit each in END_MARKERS_BY_FIRST.
+        assert!(END_MARKERS.len() <= 32);
     }
 
     #[test]
