@@ -323,10 +323,11 @@ const BLURB_WORDS: usize = 30;
 /// and the short blurb lines between title and button are furniture.
 fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body_start: usize) {
     for i in body_start + 1..bs.len() {
+        if !matches!(kinds[i], Kind::Furniture | Kind::ListHeading) {
+            continue;
+        }
         let button = bs[i].text.trim_end_matches(['»', '›', '.', ' ']);
-        if !matches!(kinds[i], Kind::Furniture | Kind::ListHeading)
-            || !(button.eq_ignore_ascii_case("read more") || button.eq_ignore_ascii_case("more"))
-        {
+        if !(button.eq_ignore_ascii_case("read more") || button.eq_ignore_ascii_case("more")) {
             continue;
         }
         let window = i.saturating_sub(3).max(body_start + 1)..i;

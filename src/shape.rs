@@ -181,7 +181,9 @@ pub(crate) fn is_author_note(text: &str) -> bool {
     if text.len() >= NOTE_LEN {
         return false;
     }
-    let mut first = [""; 6];
+    // The subject's verb is the second, third or fourth word: the first four
+    // are all that is read.
+    let mut first = [""; 4];
     let n = first
         .iter_mut()
         .zip(text.split_whitespace())
