@@ -23,8 +23,8 @@ use crate::{
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
-        is_headline_case, is_long_prose, is_page_label, is_prose, is_title_like,
-        is_title_like_sentence, link_title, opens_tail, prose_shape, without_comment_count,
+        is_headline_case, is_page_label, is_prose, is_title_like, is_title_like_sentence,
+        link_title, opens_tail, prose_shape, without_comment_count,
     },
 };
 
@@ -207,7 +207,7 @@ fn read_into<'a>(
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
-    let header_end = header_end(bs);
+    let header_end = header_end(&facts);
     bulleted_bylines(bs, kinds, header_end);
     date_widgets(text, bs, kinds, header_end);
     let frame = find_frame(bs, kinds, &facts);
@@ -260,10 +260,10 @@ fn caption_lines_above_credits<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
 
 /// Where the header ends at the latest: at the first long paragraph, which is
 /// story. Meta widgets (bylines in lists, dates on three lines) are read above it.
-fn header_end(bs: &[Block<'_>]) -> usize {
-    bs.iter()
-        .position(|b| is_long_prose(b.text))
-        .unwrap_or(bs.len())
+fn header_end(facts: &Facts<'_, '_>) -> usize {
+    (0..facts.bs.len())
+        .position(|i| facts.long_prose(i))
+        .unwrap_or(facts.bs.len())
 }
 
 /// A bare `Tags` or `Topics` label heads the tag links printed on the line
@@ -271,14 +271,14 @@ fn header_end(bs: &[Block<'_>]) -> usize {
 /// furniture with its label.
 fn tags_under_labels<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>]) {
     for i in 1..bs.len() {
+        let tags = bs[i].text;
+        // The line under the label is tested first: it is cheaper to rule out.
+        if !matches!(kinds[i], Kind::Text) || tags.len() > 60 {
+            continue;
+        }
         let label = bs[i - 1].text.trim().trim_end_matches(':');
         let bare_label = ["Tags", "TAGS", "Topics", "TOPICS"].contains(&label);
-        let tags = bs[i].text;
-        if bare_label
-            && matches!(kinds[i], Kind::Text)
-            && tags.len() <= 60
-            && !crate::shape::ends_sentence(tags)
-        {
+        if bare_label && !crate::shape::ends_sentence(tags) {
             kinds[i] = Kind::Furniture;
         }
     }
@@ -336,10 +336,11 @@ const BLURB_WORDS: usize = 30;
 /// and the short blurb lines between title and button are furniture.
 fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body_start: usize) {
     for i in body_start + 1..bs.len() {
+        if !matches!(kinds[i], Kind::Furniture | Kind::ListHeading) {
+            continue;
+        }
         let button = bs[i].text.trim_end_matches(['»', '›', '.', ' ']);
-        if !matches!(kinds[i], Kind::Furniture | Kind::ListHeading)
-            || !(button.eq_ignore_ascii_case("read more") || button.eq_ignore_ascii_case("more"))
-        {
+        if !(button.eq_ignore_ascii_case("read more") || button.eq_ignore_ascii_case("more")) {
             continue;
         }
         let window = i.saturating_sub(3).max(body_start + 1)..i;

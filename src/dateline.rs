@@ -280,32 +280,48 @@ fn service_of(name: &str) -> Option<Agency<'static>> {
 /// Whether a word may be part of a place name.
 fn is_place_word(w: &str) -> bool {
     let w = w.trim_end_matches(',');
+    // Most words are ASCII, where a letter's case and kind are byte tests.
+    if w.is_ascii() {
+        return match w.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => w
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\'' | b'/')),
+            Some(_) => is_place_particle(w),
+            None => false,
+        };
+    }
     let first = w.chars().next();
     match first {
         Some(c) if c.is_uppercase() => w
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '/')),
-        Some(_) => matches!(
-            w,
-            "de" | "del"
-                | "la"
-                | "le"
-                | "el"
-                | "of"
-                | "upon"
-                | "on"
-                | "am"
-                | "im"
-                | "an"
-                | "der"
-                | "du"
-                | "da"
-                | "al"
-                | "es"
-                | "near"
-        ),
+        Some(_) => is_place_particle(w),
         None => false,
     }
+}
+
+/// Whether a word is one of the small lower-case words inside place names
+/// (`Rio de Janeiro`, `Frankfurt am Main`, `Newcastle upon Tyne`).
+fn is_place_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "la"
+            | "le"
+            | "el"
+            | "of"
+            | "upon"
+            | "on"
+            | "am"
+            | "im"
+            | "an"
+            | "der"
+            | "du"
+            | "da"
+            | "al"
+            | "es"
+            | "near"
+    )
 }
 
 fn is_upper_word(w: &str) -> bool {
@@ -318,9 +334,13 @@ pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
     if text.is_empty() || text.len() > 60 || !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let words = text.split_whitespace().count();
-    if words > 7 || !text.split_whitespace().all(is_place_word) {
-        return None;
+    // Seven words at most, each a place word: read in one pass.
+    let mut words = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 7 || !is_place_word(w) {
+            return None;
+        }
     }
     let (city, region) = match text.split_once(',') {
         Some((city, region)) => {

@@ -10,8 +10,9 @@ pub(crate) fn is_prose(text: &str) -> bool {
     prose_of(text, count_words(text, 25))
 }
 
-/// Whether a block reads as prose and whether as long prose ([`is_prose`],
-/// [`is_long_prose`]), its words counted once for both.
+/// Whether a block reads as prose ([`is_prose`]) and whether it is
+/// unmistakably story prose, [`LONG_PROSE`] words or more: its words are
+/// counted once for both.
 pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
     let words = count_words(text, 25);
     (prose_of(text, words), words >= LONG_PROSE)
@@ -19,12 +20,12 @@ pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
 
 /// [`is_prose`] of a text of `words` words, counted up to 25.
 fn prose_of(text: &str, words: usize) -> bool {
-    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
-    words >= 25
-        || (words >= 10
-            && ends_sentence
-            && text.contains(|c: char| c.is_lowercase())
-            && !is_title_case(text))
+    let ends_sentence = || text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    // An ASCII lower-case letter is looked for first, with a byte test.
+    let has_lower = || {
+        text.bytes().any(|b| b.is_ascii_lowercase()) || text.contains(|c: char| c.is_lowercase())
+    };
+    words >= 25 || (words >= 10 && ends_sentence() && has_lower() && !is_title_case(text))
 }
 
 /// Short words title case leaves in lower case.
@@ -38,14 +39,22 @@ const MINOR_WORDS: [&str; 20] = [
 /// minor words, at most one word in ten opens in lower case. A sentence naming
 /// people and places still has several (`Hollywood star Tom Hanks was in ...`).
 fn is_title_case(text: &str) -> bool {
+    const READ: usize = 25;
     let (mut words, mut lower) = (0, 0);
-    for w in text.split_whitespace().take(25) {
+    for w in text.split_whitespace().take(READ) {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
         words += 1;
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        lower += usize::from(c.is_lowercase() && !MINOR_WORDS.contains(&bare));
+        if c.is_lowercase() {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lower += usize::from(!MINOR_WORDS.contains(&bare));
+            // More lower-case words than a tenth of all that are read: a
+            // sentence, however it goes on.
+            if lower * 10 > READ {
+                return false;
+            }
+        }
     }
     words >= 4 && lower * 10 <= words
 }
@@ -104,16 +113,17 @@ const END_MARKERS: [&str; 21] = [
     "you may also like",
 ];
 
-/// The first bytes of [`END_MARKERS`]: most lines open with none of them and
-/// are compared no further.
-const END_MARKER_FIRSTS: [bool; 256] = {
-    let mut firsts = [false; 256];
+/// For each first byte, the set of [`END_MARKERS`] opening with it (bit `i`
+/// for marker `i`): a line is compared only with the markers sharing its
+/// first letter, and most lines share none.
+const END_MARKERS_BY_FIRST: [u32; 256] = {
+    let mut by_first = [0u32; 256];
     let mut i = 0;
     while i < END_MARKERS.len() {
-        firsts[END_MARKERS[i].as_bytes()[0] as usize] = true;
+        by_first[END_MARKERS[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
-    firsts
+    by_first
 };
 
 /// The heading of a comment section that counts its comments:
@@ -147,15 +157,18 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
-    if !END_MARKER_FIRSTS[usize::from(first)] {
-        return false;
+    let mut markers = END_MARKERS_BY_FIRST[usize::from(first)];
+    while markers != 0 {
+        let m = END_MARKERS[markers.trailing_zeros() as usize].as_bytes();
+        if head
+            .get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m))
+        {
+            return true;
+        }
+        markers &= markers - 1;
     }
-    END_MARKERS.iter().any(|m| {
-        m.as_bytes()[0] == first
-            && head
-                .get(..m.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
-    })
+    false
 }
 
 /// Longest note about the author or contact line, in bytes.
@@ -168,7 +181,9 @@ pub(crate) fn is_author_note(text: &str) -> bool {
     if text.len() >= NOTE_LEN {
         return false;
     }
-    let mut first = [""; 6];
+    // The subject's verb is the second, third or fourth word: the first four
+    // are all that is read.
+    let mut first = [""; 4];
     let n = first
         .iter_mut()
         .zip(text.split_whitespace())
@@ -389,12 +404,7 @@ fn column_gap(head: &[u8]) -> Option<usize> {
     None
 }
 
-/// Whether a block is unmistakably story prose.
-pub(crate) fn is_long_prose(text: &str) -> bool {
-    count_words(text, LONG_PROSE) >= LONG_PROSE
-}
-
-/// Fewest words of a block that is unmistakably story prose.
+/// Fewest words of a block that is unmistakably story prose (long prose).
 const LONG_PROSE: usize = 20;
 
 /// Whether a block could be a headline.
@@ -416,6 +426,8 @@ mod tests {
                 "{m}"
             );
         }
+        // One bit each in END_MARKERS_BY_FIRST.
+        assert!(END_MARKERS.len() <= 32);
     }
 
     #[test]
