@@ -11,7 +11,7 @@ use std::cell::Cell;
 
 use crate::{
     Agency, Byline, Dateline, Error,
-    ascii::count_words,
+    ascii::{Cased, count_words},
     blocks::{
         caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
         sign_off, trailing_credit, wire_initials,
@@ -111,14 +111,17 @@ pub(crate) enum Kind<'a> {
     Published(&'a str),
 }
 
-fn classify(text: &str) -> Kind<'_> {
+/// `lower` is a buffer for the block's lower-cased copy, which the
+/// classifiers reading words in any case share.
+fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
     if is_rule(text) {
         return Kind::Rule;
     }
     if let Some(title) = related_item(text) {
         return Kind::Related(title);
     }
-    if is_list_heading(text) {
+    let cased = Cased::new(text, lower);
+    if is_list_heading(&cased) {
         return Kind::ListHeading;
     }
     if let Some(credit) = credit_line(text) {
@@ -127,7 +130,7 @@ fn classify(text: &str) -> Kind<'_> {
     if let Some(agency) = sign_off(text) {
         return Kind::SignOff(agency);
     }
-    if is_furniture(text) {
+    if is_furniture(&cased) {
         return Kind::Furniture;
     }
     if let Some(c) = caption(text) {
@@ -160,6 +163,7 @@ fn read_article(text: &str) -> Article<'_> {
         let mut bs = recycle(std::mem::take(&mut s.blocks));
         let mut kinds = recycle(std::mem::take(&mut s.kinds));
         let mut facts = std::mem::take(&mut s.facts);
+        let mut lower = std::mem::take(&mut s.lower);
         let mut article = Article {
             paragraphs: recycle(std::mem::take(p)),
             related: recycle(std::mem::take(r)),
@@ -167,7 +171,14 @@ fn read_article(text: &str) -> Article<'_> {
             captions: recycle(std::mem::take(&mut s.captions)),
             ..Article::default()
         };
-        read_into(text, &mut bs, &mut kinds, &mut facts, &mut article);
+        read_into(
+            text,
+            &mut bs,
+            &mut kinds,
+            &mut facts,
+            &mut lower,
+            &mut article,
+        );
         shrink_into(&mut article.paragraphs, p);
         shrink_into(&mut article.related, r);
         shrink_into(&mut article.boilerplate, b);
@@ -176,6 +187,7 @@ fn read_article(text: &str) -> Article<'_> {
         s.kinds = recycle(kinds);
         facts.clear();
         s.facts = facts;
+        s.lower = lower;
         article
     })
 }
@@ -185,10 +197,11 @@ fn read_into<'a>(
     bs: &mut Vec<Block<'a>>,
     kinds: &mut Vec<Kind<'a>>,
     facts: &mut Vec<Cell<u8>>,
+    lower: &mut String,
     article: &mut Article<'a>,
 ) {
     blocks(text, bs);
-    kinds.extend(bs.iter().map(|b| classify(b.text)));
+    kinds.extend(bs.iter().map(|b| classify(b.text, lower)));
     facts.resize(bs.len(), Cell::new(0));
     let facts = Facts { bs, memo: facts };
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
@@ -1777,7 +1790,11 @@ mod dump {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let mut bs = Vec::new();
         crate::lines::blocks(text, &mut bs);
-        let kinds: Vec<_> = bs.iter().map(|b| super::classify(b.text)).collect();
+        let mut lower = String::new();
+        let kinds: Vec<_> = bs
+            .iter()
+            .map(|b| super::classify(b.text, &mut lower))
+            .collect();
         let memo = vec![std::cell::Cell::new(0); bs.len()];
         let facts = super::Facts {
             bs: &bs,

@@ -24,6 +24,77 @@ pub(crate) fn lower<'b, const N: usize>(s: &'b str, buf: &'b mut [u8; N]) -> Cow
     Cow::Borrowed(std::str::from_utf8(out).expect("ASCII lower-casing keeps UTF-8 valid"))
 }
 
+/// A block with a copy of it ASCII-lower-cased, made once for the classifiers
+/// that read words in any case (a short block only: they turn longer ones away).
+#[derive(Clone, Copy)]
+pub(crate) struct Cased<'t, 'l> {
+    pub text: &'t str,
+    lower: Option<&'l str>,
+}
+
+impl<'t, 'l> Cased<'t, 'l> {
+    /// Longest block copied: longer than any line a classifier lower-cases.
+    pub(crate) const COPIED: usize = 300;
+
+    /// `text` and its lower-cased copy, written into `buf`.
+    pub(crate) fn new(text: &'t str, buf: &'l mut String) -> Self {
+        if text.len() > Self::COPIED {
+            return Cased { text, lower: None };
+        }
+        buf.clear();
+        buf.push_str(text);
+        // In place on a `String`: no UTF-8 check as from a byte buffer.
+        buf.make_ascii_lowercase();
+        Cased {
+            text,
+            lower: Some(buf),
+        }
+    }
+
+    /// `part`, a slice of the text, lower-cased: taken from the copy, or
+    /// written into `buf` for a block too long to have one.
+    pub(crate) fn lower<'b, const N: usize>(
+        &self,
+        part: &'b str,
+        buf: &'b mut [u8; N],
+    ) -> Cow<'b, str>
+    where
+        'l: 'b,
+    {
+        match self.lower {
+            Some(copy) => {
+                // Lower-casing ASCII keeps every byte, and every char boundary, where it was.
+                let at = part.as_ptr() as usize - self.text.as_ptr() as usize;
+                Cow::Borrowed(&copy[at..at + part.len()])
+            }
+            None => lower(part, buf),
+        }
+    }
+}
+
+/// `s.trim()`, at the cost of two byte tests for a text that needs none (a
+/// block, already trimmed, asked again by each classifier).
+pub(crate) fn trim(s: &str) -> &str {
+    // Bytes from `!` to DEL are never white space, nor part of any.
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// `s.split_whitespace().count()`, counted a word at a time by [`count_words`]
+/// when the two agree on what white space is: in ASCII text without a
+/// vertical tab (which only the former takes for white space).
+pub(crate) fn count_all_words(s: &str) -> usize {
+    if s.is_ascii() && memchr::memchr(0x0B, s.as_bytes()).is_none() {
+        count_words(s, usize::MAX)
+    } else {
+        s.split_whitespace().count()
+    }
+}
+
 /// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
 /// vectorised search, as every block is asked.
 pub(crate) fn has_line_break(s: &str) -> bool {
@@ -238,6 +309,48 @@ mod tests {
                 has_digit(&text),
                 text.bytes().any(|b| b.is_ascii_digit()),
                 "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}a",
+            "a\u{a0}",
+            "\u{3000}x\u{2003}",
+            "é",
+            "\u{7f}x\u{7f}",
+            "\u{85}a",
+            "a\u{b}",
+            "\ta b\n",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_all_words_is_split_whitespace_counted() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "  a  b\tc\n",
+            "x é z",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "a\u{2003}b c",
+            "\u{85}",
+            "a\u{c}b\rc",
+        ] {
+            assert_eq!(
+                count_all_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
             );
         }
     }

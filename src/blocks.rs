@@ -15,7 +15,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::{Agency, ascii::find};
+use crate::{
+    Agency,
+    ascii::{Cased, find},
+};
 
 /// A photo or video caption, with its credit when one is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,12 +151,15 @@ const LIST_HEADINGS: [&str; 39] = [
 ];
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
-pub(crate) fn is_list_heading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', ' ']);
+pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
+    let text = line.text;
+    let t = crate::ascii::trim(text).trim_end_matches([':', '.', ' ']);
     // `Read the full story on Jane Roe:` over the link to the story it excerpts.
     if t.len() <= 80
         && text.trim_end().ends_with(':')
-        && crate::ascii::lower(t, &mut [0u8; 96]).starts_with("read the full story")
+        && line
+            .lower(t, &mut [0u8; 96])
+            .starts_with("read the full story")
     {
         return true;
     }
@@ -161,9 +167,9 @@ pub(crate) fn is_list_heading(text: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 64];
-    let lower = crate::ascii::lower(t, &mut buf);
+    let lower = line.lower(t, &mut buf);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
-    let words = t.split_whitespace().count();
+    let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
     let section_list = crate::ascii::find(lower, " in ")
         .is_some_and(|at| LIST_HEADINGS.contains(&&lower[..at]) && words <= 6);
@@ -368,8 +374,9 @@ fn lower_finder(patterns: &[&str]) -> Literals {
 const SHORT_LINE: usize = 48;
 
 /// Whether a line is site furniture: share buttons, prompts, navigation, copyright.
-pub(crate) fn is_furniture(text: &str) -> bool {
-    let t = text.trim();
+pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
+    let text = line.text;
+    let t = crate::ascii::trim(text);
     if t.is_empty() || t.len() > FURNITURE_LINE {
         return false;
     }
@@ -384,7 +391,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let single = !crate::ascii::has_line_break(t);
     let searched = single || t.len() <= SOCIAL_LINE;
     let mut buf = [0u8; FURNITURE_LINE];
-    let lower_line = crate::ascii::lower(if searched { t } else { head }, &mut buf);
+    let lower_line = line.lower(if searched { t } else { head }, &mut buf);
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
@@ -448,7 +455,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
 /// layout, neither story nor furniture.
 pub(crate) fn is_rule(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
@@ -578,10 +585,8 @@ fn is_glued_links(t: &str) -> bool {
     {
         return false;
     }
-    let b = t.as_bytes();
-    // Summed without a branch, so that the loop runs over many bytes at a time.
-    let joins: usize = (b.iter().zip(&b[1..]))
-        .map(|(x, y)| usize::from(x.is_ascii_lowercase() & y.is_ascii_uppercase()))
+    let joins: usize = (t.as_bytes().windows(2))
+        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
         .sum();
     // Glued links join every other word or so; brands are one word among many.
     joins >= 3 && joins * 2 >= t.split_whitespace().count()
@@ -609,7 +614,7 @@ fn is_gallery_counter(lower: &str) -> bool {
 
 /// Whether a line is a bulleted navigation item (`* Politics`, `+ Contact Us`).
 pub(crate) fn is_nav_item(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     let Some(rest) = t.strip_prefix("* ").or_else(|| t.strip_prefix("+ ")) else {
         return false;
     };
@@ -732,7 +737,7 @@ fn trailing_slash_credit(t: &str) -> Option<&str> {
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
 pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
-    let t = text.trim();
+    let t = crate::ascii::trim(text);
     if t.len() > 1200 || crate::ascii::has_line_break(t) {
         return None;
     }
@@ -848,7 +853,7 @@ const CREDIT_LINE_OPENERS: [&str; 12] = [
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line(text: &str) -> Option<&str> {
-    let t = text.trim().trim_start_matches(['-', '—', '–', ' ']);
+    let t = crate::ascii::trim(text).trim_start_matches(['-', '—', '–', ' ']);
     if t.len() > 400 {
         return None;
     }
@@ -896,8 +901,7 @@ static TELLING: LazyLock<Literals> =
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
-    let t = text
-        .trim()
+    let t = crate::ascii::trim(text)
         .trim_start_matches(['-', '—', '–', ' '])
         .trim_end_matches('.');
     if t.len() > 300 {
@@ -945,7 +949,7 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
 
 /// The service a closing line of wire initials names (`AAP`, `MCT, Reuters`): the first.
 pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
-    let t = text.trim().trim_end_matches('.');
+    let t = crate::ascii::trim(text).trim_end_matches('.');
     if t.len() > 40 {
         return None;
     }
@@ -961,6 +965,15 @@ pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classifiers as the tests ask them, of a text alone.
+    fn is_furniture(t: &str) -> bool {
+        super::is_furniture(&Cased::new(t, &mut String::new()))
+    }
+
+    fn is_list_heading(t: &str) -> bool {
+        super::is_list_heading(&Cased::new(t, &mut String::new()))
+    }
 
     #[test]
     fn list_headings() {

@@ -269,6 +269,12 @@ fn names_end(s: &str) -> usize {
 /// Whether a text opens with a timestamp (`November 7, 2012, 6:43 PM`, `Monday, ...`).
 fn starts_with_timestamp(s: &str) -> bool {
     let s = s.trim_start();
+    // A date opens with a digit or the initial of a month or a weekday: a
+    // name seldom does, and is not read as a word.
+    let initial = |b: u8| b.is_ascii_digit() || b"adfjmnostw".contains(&b.to_ascii_lowercase());
+    if !s.bytes().next().is_some_and(initial) {
+        return false;
+    }
     let first = s.split([' ', ',']).next().unwrap_or("");
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
@@ -332,7 +338,7 @@ fn find_separator(s: &str) -> Option<(usize, usize)> {
 
 /// A byline introduced by `By` (anywhere in a short line: `October 9, 2018 | by Olivia Larsen`).
 pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
-    let line = line.trim();
+    let line = crate::ascii::trim(line);
     if line.len() > MAX_BYLINE {
         return None;
     }
@@ -534,7 +540,7 @@ fn credits_line<'a>(
 /// (`Steve Peoples, AP National Political Writer`, `Chris Davies - Nov 19, 2019`).
 /// Only read in the lines right around the headline.
 pub(crate) fn parse_bare_byline(line: &str) -> Option<BylineLine<'_>> {
-    let line = line.trim().trim_start_matches(['*', ' ']);
+    let line = crate::ascii::trim(line).trim_start_matches(['*', ' ']);
     // A sentence ends with a stop; a line ending with a comma is a salutation
     // (`Dear Diary,`) or the start of a list, not a credit.
     if line.len() > 120 || line.ends_with('.') && !line.ends_with(" Jr.") || line.ends_with(',') {
@@ -630,7 +636,7 @@ fn find_by_marker(line: &str) -> Option<(usize, &str)> {
 /// Whether a short line is a role or organisation line that completes a byline
 /// printed on the line before it (`Opinion Columnist`, `Associated Press`).
 pub(crate) fn is_affiliation_line(line: &str) -> bool {
-    let line = line.trim();
+    let line = crate::ascii::trim(line);
     line.len() <= 60
         && !line.ends_with('.')
         && line.starts_with(|c: char| c.is_uppercase())

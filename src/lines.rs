@@ -87,16 +87,10 @@ pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     }
 }
 
-/// `line.trim()`: the ASCII white space at its ends stripped byte by byte,
-/// and only a line then edged by another character (a no-break space, a
-/// vertical tab, any non-ASCII one) handed to the Unicode-aware trim.
+/// `line.trim()`: the ASCII white space at its ends stripped byte by byte
+/// (lines are often indented), then [`crate::ascii::trim`] for the rest.
 fn trim(line: &str) -> &str {
-    let t = line.trim_ascii();
-    let plain = |b: &u8| b.is_ascii() && *b != 0x0B;
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(first), Some(last)) if plain(first) && plain(last) => t,
-        _ => t.trim(),
-    }
+    crate::ascii::trim(line.trim_ascii())
 }
 
 /// Joins each unindented line that follows another without a blank line to

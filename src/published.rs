@@ -285,7 +285,7 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
     if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let value = strip_label(line.trim());
+    let value = strip_label(crate::ascii::trim(line));
     let mut rest = value;
     let mut anchors = 0;
     let mut tokens = 0;
@@ -320,7 +320,7 @@ pub(crate) fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_TIMESTAMP_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let mut rest = line.trim();
+    let mut rest = crate::ascii::trim(line);
     let mut anchors = 0;
     while !rest.is_empty() {
         if let Ok((next, token)) = parse_token(rest) {

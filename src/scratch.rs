@@ -18,6 +18,8 @@ pub(crate) struct Scratch {
     pub captions: Vec<Caption<'static>>,
     /// Per-block facts memoised while the frame is found.
     pub facts: Vec<std::cell::Cell<u8>>,
+    /// The lower-cased copy of the block being classified.
+    pub lower: String,
 }
 
 thread_local! {
