@@ -746,7 +746,11 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     if text.len() > MAX_TIMESTAMP_LINE {
         return None;
     }
-    if !crate::ascii::contains_any_case_blind(text, &TIMESTAMP_LABELS) {
+    // Every timestamp holds a digit (find_timestamp reads no line without
+    // one), and a digit is looked for faster than the label words.
+    if !crate::ascii::has_digit(text)
+        || !crate::ascii::contains_any_case_blind(text, &TIMESTAMP_LABELS)
+    {
         return None;
     }
     let (before, ts) = closing_timestamp(text)?;

@@ -190,6 +190,20 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     words.min(cap)
 }
 
+/// Whether `text` holds an ASCII digit: eight bytes at a time, the lanes
+/// from `0` up less those from `:` up (a byte of 0x80 or more is in both).
+pub(crate) fn has_digit(text: &str) -> bool {
+    let at_least = |x: u64, b: u8| (((x & !HIGH) + u64::from(0x80 - b) * ONES) | x) & HIGH;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        if at_least(x, b'0') & !at_least(x, b':') != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// The top bit of each byte of a `u64`.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Every byte of a `u64` set to one.
@@ -263,6 +277,39 @@ mod tests {
             for cap in [0, 1, 2, 3, 7, 25, usize::MAX] {
                 assert_eq!(count_words(&text, cap), naive(&text, cap), "{text:?} {cap}");
             }
+        }
+    }
+
+    #[test]
+    fn has_digit_agrees_with_a_byte_test() {
+        for text in [
+            "",
+            "7",
+            "abc",
+            "abcdefgh",
+            "abcdefgh9",
+            "abcdefg9x",
+            "/:/:/:/:",
+            "é0",
+            "ééééééé",
+            "/////////",
+            "::::::::::0",
+        ] {
+            assert_eq!(
+                has_digit(text),
+                text.bytes().any(|b| b.is_ascii_digit()),
+                "{text:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let mut line = [b'x'; 11];
+            line[3] = b;
+            let text = String::from_utf8_lossy(&line);
+            assert_eq!(
+                has_digit(&text),
+                text.bytes().any(|b| b.is_ascii_digit()),
+                "{b}"
+            );
         }
     }
 

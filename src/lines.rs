@@ -2,8 +2,6 @@
 //! Splitting the input into blocks: one line each, or in hard-wrapped copy
 //! (Reuters 1987) the lines of one paragraph up to a blank or indented line.
 
-use memchr::memchr_iter;
-
 /// A paragraph-sized unit of the input, trimmed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Block<'a> {
@@ -13,22 +11,6 @@ pub(crate) struct Block<'a> {
     pub after_blank: bool,
     /// Whether its first line is indented by spaces or a tab.
     pub indented: bool,
-}
-
-/// The lines of the input without their line ends (`\n`, `\r\n`).
-pub(crate) fn lines(input: &str) -> impl Iterator<Item = &str> {
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    let ends = memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-    ends.filter_map(move |end| {
-        if start > bytes.len() || (end == bytes.len() && start == end && start != 0) {
-            start = end + 1;
-            return None;
-        }
-        let line = &input[start..end];
-        start = end + 1;
-        Some(line.strip_suffix('\r').unwrap_or(line))
-    })
 }
 
 /// What tells hard-wrapped copy: paragraphs open with an indented line and run
@@ -67,7 +49,15 @@ impl Wrapping {
 pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     let mut wrapping = Wrapping::default();
     let mut after_blank = true;
-    for line in lines(input) {
+    // The lines without their line ends (`\n`, `\r\n`), the piece after the
+    // last line feed too: empty, it only marks a blank that nothing follows.
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let line = &input[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        start = end + 1;
         let text = trim(line);
         if text.is_empty() {
             after_blank = true;
@@ -87,16 +77,10 @@ pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     }
 }
 
-/// `line.trim()`: the ASCII white space at its ends stripped byte by byte,
-/// and only a line then edged by another character (a no-break space, a
-/// vertical tab, any non-ASCII one) handed to the Unicode-aware trim.
+/// `line.trim()`: the ASCII white space at its ends stripped byte by byte
+/// (lines are often indented), then [`crate::ascii::trim`] for the rest.
 fn trim(line: &str) -> &str {
-    let t = line.trim_ascii();
-    let plain = |b: &u8| b.is_ascii() && *b != 0x0B;
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(first), Some(last)) if plain(first) && plain(last) => t,
-        _ => t.trim(),
-    }
+    crate::ascii::trim(line.trim_ascii())
 }
 
 /// Joins each unindented line that follows another without a blank line to
@@ -139,11 +123,14 @@ mod tests {
     }
 
     #[test]
-    fn lines_strip_crlf() {
-        let v: Vec<_> = lines("a\r\nb\n\nc").collect();
-        assert_eq!(v, ["a", "b", "", "c"]);
-        let v: Vec<_> = lines("a\n").collect();
-        assert_eq!(v, ["a"]);
+    fn line_ends_are_cut_off() {
+        let mut out = Vec::new();
+        blocks("a\r\nb\n\nc\r\n", &mut out);
+        let read: Vec<_> = out.iter().map(|b| (b.text, b.after_blank)).collect();
+        assert_eq!(read, [("a", true), ("b", false), ("c", true)]);
+        out.clear();
+        blocks("a", &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
