@@ -98,7 +98,7 @@ impl<'a> Agency<'a> {
     /// assert_eq!(Agency::known("Daily Planet"), None);
     /// ```
     pub fn known(written: &str) -> Option<Agency<'static>> {
-        let w = written.trim();
+        let w = crate::ascii::trim(written);
         let eq = |s: &str| w.eq_ignore_ascii_case(s);
         let agency = if eq("AP") || eq("Associated Press") || eq("The Associated Press") {
             Agency::Ap

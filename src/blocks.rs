@@ -835,6 +835,17 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     None
 }
 
+/// `t` without the dashes and spaces that may lead a credit or sign-off
+/// (`-- The Associated Press`), looked at only when one leads it.
+fn without_leading_dashes(t: &str) -> &str {
+    const DASHES: [char; 4] = ['-', '—', '–', ' '];
+    if t.starts_with(DASHES) {
+        t.trim_start_matches(DASHES)
+    } else {
+        t
+    }
+}
+
 /// Openers of a credit line closing the story.
 const CREDIT_LINE_OPENERS: [&str; 12] = [
     "Reporting by ",
@@ -855,7 +866,7 @@ const CREDIT_LINE_OPENERS: [&str; 12] = [
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
-    let t = crate::ascii::trim(line.text).trim_start_matches(['-', '—', '–', ' ']);
+    let t = without_leading_dashes(crate::ascii::trim(line.text));
     if t.len() > 400 {
         return None;
     }
@@ -904,9 +915,12 @@ static TELLING: LazyLock<Literals> =
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
-    let t = crate::ascii::trim(text)
-        .trim_start_matches(['-', '—', '–', ' '])
-        .trim_end_matches('.');
+    let t = without_leading_dashes(crate::ascii::trim(text));
+    let t = if t.ends_with('.') {
+        t.trim_end_matches('.')
+    } else {
+        t
+    };
     if t.len() > 300 {
         return None;
     }
