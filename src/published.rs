@@ -13,7 +13,7 @@ use nom::{
 };
 
 /// What one token of a timestamp line contributes.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Token {
     /// A month, a numeric date, a time or a relative age: enough to make a timestamp.
     Anchor,
@@ -70,32 +70,40 @@ const LONGEST_NAME: usize = 9;
 
 /// Month number (1-12) of a month name or its abbreviation (`Sept`, `Dec`), any case.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    if !(3..=LONGEST_NAME).contains(&word.len()) {
+    month_of(lower_word(word, &mut [0; LONGEST_NAME])?)
+}
+
+/// A word of at most [`LONGEST_NAME`] bytes with ASCII letters lower-cased, as
+/// bytes: compared with ASCII names only, it needs no UTF-8 check.
+fn lower_word<'b>(word: &str, buf: &'b mut [u8; LONGEST_NAME]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+/// Month number of a lower-cased word.
+fn month_of(lower: &[u8]) -> Option<u8> {
+    if lower.len() < 3 {
         return None;
     }
-    let mut buf = [0u8; 32];
-    let lower = crate::ascii::lower(word, &mut buf);
-    let lower: &str = &lower;
     MONTHS
         .iter()
         .position(|m| {
-            *m == lower
+            m.as_bytes() == lower
                 || (lower.len() <= 4
-                    && m.starts_with(lower)
-                    && (lower.len() == 3 || lower == "sept"))
+                    && m.as_bytes().starts_with(lower)
+                    && (lower.len() == 3 || lower == b"sept"))
         })
         .map(|i| i as u8 + 1)
 }
 
-fn is_weekday(word: &str) -> bool {
-    (3..=LONGEST_NAME).contains(&word.len()) && {
-        let mut buf = [0u8; 32];
-        let lower = crate::ascii::lower(word, &mut buf);
-        let lower: &str = &lower;
-        WEEKDAYS
+/// Whether a lower-cased word is a weekday or its abbreviation.
+fn is_weekday(lower: &[u8]) -> bool {
+    lower.len() >= 3
+        && WEEKDAYS
             .iter()
-            .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(lower)))
-    }
+            .any(|d| d.as_bytes() == lower || (lower.len() <= 4 && d.as_bytes().starts_with(lower)))
 }
 
 fn parse_word(i: &str) -> IResult<&str, &str> {
@@ -149,83 +157,79 @@ fn parse_number(i: &str) -> IResult<&str, &str> {
 fn classify_word(word: &str) -> Option<Token> {
     let word = word.trim_end_matches('.');
     // No word below is longer than a month or weekday name.
-    if word.len() > LONGEST_NAME {
-        return None;
-    }
-    let mut buf = [0u8; 32];
-    let lower = crate::ascii::lower(word, &mut buf);
-    let lower: &str = &lower;
-    if month_number(lower).is_some() {
+    let mut buf = [0; LONGEST_NAME];
+    let lower = lower_word(word, &mut buf)?;
+    if month_of(lower).is_some() {
         return Some(Token::Anchor);
     }
     if matches!(
         lower,
-        "ago"
-            | "today"
-            | "yesterday"
-            | "hrs"
-            | "hours"
-            | "hour"
-            | "mins"
-            | "minutes"
-            | "days"
-            | "day"
+        b"ago"
+            | b"today"
+            | b"yesterday"
+            | b"hrs"
+            | b"hours"
+            | b"hour"
+            | b"mins"
+            | b"minutes"
+            | b"days"
+            | b"day"
     ) {
         return Some(Token::Anchor);
     }
     if is_weekday(lower) {
         return Some(Token::Filler);
     }
-    if matches!(lower, "at" | "am" | "pm" | "a.m" | "p.m") || is_zone(lower) {
+    if matches!(lower, b"at" | b"am" | b"pm" | b"a.m" | b"p.m") || is_zone(lower) {
         return Some(Token::Filler);
     }
     None
 }
 
 /// Time zones as pages print them (`EST`, `GMT`, `ist`), in lower case.
-fn is_zone(lower: &str) -> bool {
+fn is_zone(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "est"
-            | "edt"
-            | "cst"
-            | "cdt"
-            | "mst"
-            | "mdt"
-            | "pst"
-            | "pdt"
-            | "akst"
-            | "hst"
-            | "et"
-            | "ct"
-            | "mt"
-            | "pt"
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "eet"
-            | "ist"
-            | "hkt"
-            | "sgt"
-            | "jst"
-            | "kst"
-            | "aest"
-            | "aedt"
-            | "msk"
-            | "amt"
-            | "eat"
-            | "wat"
-            | "cat"
-            | "sast"
-            | "nzst"
-            | "nzdt"
-            | "wib"
-            | "pht"
-            | "ict"
-            | "gst"
-            | "z"
+        b"est"
+            | b"edt"
+            | b"cst"
+            | b"cdt"
+            | b"mst"
+            | b"mdt"
+            | b"pst"
+            | b"pdt"
+            | b"akst"
+            | b"hst"
+            | b"et"
+            | b"ct"
+            | b"mt"
+            | b"pt"
+            | b"gmt"
+            | b"utc"
+            | b"bst"
+            | b"cet"
+            | b"cest"
+            | b"eet"
+            | b"ist"
+            | b"hkt"
+            | b"sgt"
+            | b"jst"
+            | b"kst"
+            | b"aest"
+            | b"aedt"
+            | b"msk"
+            | b"amt"
+            | b"eat"
+            | b"wat"
+            | b"cat"
+            | b"sast"
+            | b"nzst"
+            | b"nzdt"
+            | b"wib"
+            | b"pht"
+            | b"ict"
+            | b"gst"
+            | b"z"
     )
 }
 
@@ -492,6 +496,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn timestamp_words_in_any_case() {
+        for (word, token) in [
+            ("Yesterday", Some(Token::Anchor)),
+            ("DEC.", Some(Token::Anchor)),
+            ("MON", Some(Token::Filler)),
+            ("Wednesday", Some(Token::Filler)),
+            ("EST", Some(Token::Filler)),
+            ("p.m", Some(Token::Filler)),
+            ("Wednesdays", None),
+            ("Monte", None),
+            ("", None),
+        ] {
+            assert_eq!(classify_word(word), token, "{word}");
+        }
+    }
+
+    #[test]
     fn labels_open_with_the_letters_strip_label_looks_for() {
         for label in LABELS {
             assert!(
@@ -618,5 +639,8 @@ mod tests {
         assert_eq!(month_number("dec"), Some(12));
         assert_eq!(month_number("Ma"), None);
         assert_eq!(month_number("Marc"), None);
+        assert_eq!(month_number("SEPTEMBER"), Some(9));
+        assert_eq!(month_number("Septembers"), None);
+        assert_eq!(month_number("Mär"), None);
     }
 }
