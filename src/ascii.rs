@@ -34,7 +34,7 @@ pub(crate) struct Cased<'t, 'l> {
 
 impl<'t, 'l> Cased<'t, 'l> {
     /// Longest block copied: longer than any line a classifier lower-cases.
-    pub(crate) const COPIED: usize = 300;
+    pub(crate) const COPIED: usize = 400;
 
     /// `text` and its lower-cased copy, written into `buf`.
     pub(crate) fn new(text: &'t str, buf: &'l mut String) -> Self {
@@ -51,23 +51,16 @@ impl<'t, 'l> Cased<'t, 'l> {
         }
     }
 
-    /// `part`, a slice of the text, lower-cased: taken from the copy, or
-    /// written into `buf` for a block too long to have one.
-    pub(crate) fn lower<'b, const N: usize>(
-        &self,
-        part: &'b str,
-        buf: &'b mut [u8; N],
-    ) -> Cow<'b, str>
-    where
-        'l: 'b,
-    {
+    /// `part`, a slice of the text, lower-cased: taken from the copy, or for a
+    /// block too long to have one (which the classifiers seldom read) made anew.
+    pub(crate) fn lower(&self, part: &str) -> Cow<'l, str> {
         match self.lower {
             Some(copy) => {
                 // Lower-casing ASCII keeps every byte, and every char boundary, where it was.
                 let at = part.as_ptr() as usize - self.text.as_ptr() as usize;
                 Cow::Borrowed(&copy[at..at + part.len()])
             }
-            None => lower(part, buf),
+            None => Cow::Owned(part.to_ascii_lowercase()),
         }
     }
 }

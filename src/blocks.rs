@@ -157,17 +157,14 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     // `Read the full story on Jane Roe:` over the link to the story it excerpts.
     if t.len() <= 80
         && text.trim_end().ends_with(':')
-        && line
-            .lower(t, &mut [0u8; 96])
-            .starts_with("read the full story")
+        && line.lower(t).starts_with("read the full story")
     {
         return true;
     }
     if t.len() > 40 {
         return false;
     }
-    let mut buf = [0u8; 64];
-    let lower = line.lower(t, &mut buf);
+    let lower = line.lower(t);
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
@@ -392,8 +389,7 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     // block of several lines needs only its head lower-cased.
     let single = !crate::ascii::has_line_break(t);
     let searched = single || t.len() <= SOCIAL_LINE;
-    let mut buf = [0u8; FURNITURE_LINE];
-    let lower_line = line.lower(if searched { t } else { head }, &mut buf);
+    let lower_line = line.lower(if searched { t } else { head });
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
     let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
@@ -879,8 +875,7 @@ pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
     if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
         return Some(inner);
     }
-    let mut buf = [0u8; 512];
-    let lower = line.lower(inner, &mut buf);
+    let lower = line.lower(inner);
     // Every closing form below names the contributors: a line without the word is none.
     CONTRIBUTED.find(lower.as_bytes())?;
     let contributed = lower.ends_with("contributed to this report.")
