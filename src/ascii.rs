@@ -56,8 +56,13 @@ impl<'t, 'l> Cased<'t, 'l> {
     pub(crate) fn lower(&self, part: &str) -> Cow<'l, str> {
         match self.lower {
             Some(copy) => {
+                let at = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+                debug_assert!(
+                    at.checked_add(part.len())
+                        .is_some_and(|end| end <= self.text.len()),
+                    "not a part of the text"
+                );
                 // Lower-casing ASCII keeps every byte, and every char boundary, where it was.
-                let at = part.as_ptr() as usize - self.text.as_ptr() as usize;
                 Cow::Borrowed(&copy[at..at + part.len()])
             }
             None => Cow::Owned(part.to_ascii_lowercase()),
