@@ -82,6 +82,27 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// The first bytes of the words in `list`, in either case, as a table: a text
+/// opening with any other byte opens with none of them, in any case.
+pub(crate) const fn initials(list: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let first = list[i].as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// Whether `text` opens with one of the bytes of an [`initials`] table.
+pub(crate) fn opens_with_any(text: &str, initials: &[bool; 256]) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| initials[b as usize])
+}
+
 /// `s.split_whitespace().count()`, counted a word at a time by [`count_words`]
 /// when the two agree on what white space is: in ASCII text without a
 /// vertical tab (which only the former takes for white space).
@@ -308,6 +329,17 @@ mod tests {
                 text.bytes().any(|b| b.is_ascii_digit()),
                 "{b}"
             );
+        }
+    }
+
+    #[test]
+    fn initials_mark_both_cases_of_each_first_byte() {
+        const TABLE: [bool; 256] = initials(&["Reporting by ", "via ", "©"]);
+        for text in ["Reporting by", "reporting", "Via", "via", "\u{a9} 2019"] {
+            assert!(opens_with_any(text, &TABLE), "{text:?}");
+        }
+        for text in ["", "Editing by", " via", "Photo"] {
+            assert!(!opens_with_any(text, &TABLE), "{text:?}");
         }
     }
 

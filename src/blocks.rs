@@ -107,48 +107,53 @@ fn on_site_item(text: &str) -> Option<&str> {
     (domain && !title.is_empty() && title.len() <= 200).then(|| crate::shape::without_tag(title))
 }
 
-/// Headings that open a list of story links; the list's titles are related links.
-const LIST_HEADINGS: [&str; 39] = [
-    "related",
-    "related posts",
-    "related stories",
-    "related articles",
-    "related content",
-    "related coverage",
-    "related news",
-    "related links",
-    "similar posts",
-    "you might also like",
-    "you may also like",
-    "more stories",
-    "more stories like this one",
-    "most popular",
-    "most read",
-    "most viewed",
-    "trending",
-    "trending now",
-    "latest news",
-    "latest stories",
-    "top stories",
-    "recommended",
-    "recommended stories",
-    "read more",
-    "more on this story",
-    "popular posts",
-    "recent posts",
-    "editor's picks",
-    "don't miss",
-    "what to read next",
-    "complete coverage",
-    "story timeline",
-    "previous posts",
-    "previous posts in the series",
-    "previous posts in this series",
-    "other posts in this series",
-    "more in this series",
-    "check out",
-    "more videos",
-];
+/// Whether a lower-cased line is a heading that opens a list of story links
+/// (the list's titles are related links). A `match` compares a line with
+/// the headings of its length only.
+fn is_list_heading_text(lower: &str) -> bool {
+    matches!(
+        lower,
+        "related"
+            | "related posts"
+            | "related stories"
+            | "related articles"
+            | "related content"
+            | "related coverage"
+            | "related news"
+            | "related links"
+            | "similar posts"
+            | "you might also like"
+            | "you may also like"
+            | "more stories"
+            | "more stories like this one"
+            | "most popular"
+            | "most read"
+            | "most viewed"
+            | "trending"
+            | "trending now"
+            | "latest news"
+            | "latest stories"
+            | "top stories"
+            | "recommended"
+            | "recommended stories"
+            | "read more"
+            | "more on this story"
+            | "popular posts"
+            | "recent posts"
+            | "editor's picks"
+            | "don't miss"
+            | "what to read next"
+            | "complete coverage"
+            | "story timeline"
+            | "previous posts"
+            | "previous posts in the series"
+            | "previous posts in this series"
+            | "other posts in this series"
+            | "more in this series"
+            | "check out"
+            | "more videos"
+    )
+}
 
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
@@ -169,8 +174,8 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
     let section_list = crate::ascii::find(lower, " in ")
-        .is_some_and(|at| LIST_HEADINGS.contains(&&lower[..at]) && words <= 6);
-    LIST_HEADINGS.contains(&lower)
+        .is_some_and(|at| is_list_heading_text(&lower[..at]) && words <= 6);
+    is_list_heading_text(lower)
         || section_list
         || (lower.starts_with("more from ") && words <= 5)
         || (lower.starts_with("more in ") && words <= 5)
@@ -186,72 +191,76 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
                 .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended")))
 }
 
-/// Site furniture that is never story, matched on the whole line (case-insensitive).
-const FURNITURE: [&str; 62] = [
-    "advertisement",
-    "continue reading the main story",
-    "supported by",
-    "latest headlines",
-    "follow us",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "comment",
-    "leave a comment",
-    "leave a reply",
-    "view comments",
-    "show comments",
-    "close",
-    "caption",
-    "video",
-    "image",
-    "photo",
-    "hide caption",
-    "toggle caption",
-    "enlarge this image",
-    "skip to main content",
-    "back to top",
-    "scroll to top",
-    "previous post",
-    "next post",
-    "read more",
-    "more",
-    "sharing is caring!",
-    "subscribe",
-    "sign up",
-    "search",
-    "menu",
-    "home",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "whatsapp",
-    // Share menus list more networks than the big ones.
-    "google+",
-    "stumbleupon",
-    "telegram",
-    "tumblr",
-    "flipboard",
-    "blogger",
-    "opinion",
-    "newsletter",
-    "back to gallery",
-    "share permalink",
-    "facebook twitter pinterest email",
-    "registration",
-    "loading...",
-    "load more",
-    "replay",
-];
+/// Whether a lower-cased line is site furniture that is never story, matched
+/// whole. A `match` compares a line with the entries of its length only.
+fn is_furniture_text(lower: &str) -> bool {
+    matches!(
+        lower,
+        "advertisement"
+            | "continue reading the main story"
+            | "supported by"
+            | "latest headlines"
+            | "follow us"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "share on facebook"
+            | "share on twitter"
+            | "tweet"
+            | "email"
+            | "print"
+            | "comments"
+            | "comment"
+            | "leave a comment"
+            | "leave a reply"
+            | "view comments"
+            | "show comments"
+            | "close"
+            | "caption"
+            | "video"
+            | "image"
+            | "photo"
+            | "hide caption"
+            | "toggle caption"
+            | "enlarge this image"
+            | "skip to main content"
+            | "back to top"
+            | "scroll to top"
+            | "previous post"
+            | "next post"
+            | "read more"
+            | "more"
+            | "sharing is caring!"
+            | "subscribe"
+            | "sign up"
+            | "search"
+            | "menu"
+            | "home"
+            | "facebook"
+            | "twitter"
+            | "linkedin"
+            | "pinterest"
+            | "reddit"
+            | "whatsapp"
+            // Share menus list more networks than the big ones.
+            | "google+"
+            | "stumbleupon"
+            | "telegram"
+            | "tumblr"
+            | "flipboard"
+            | "blogger"
+            | "opinion"
+            | "newsletter"
+            | "back to gallery"
+            | "share permalink"
+            | "facebook twitter pinterest email"
+            | "registration"
+            | "loading..."
+            | "load more"
+            | "replay"
+    )
+}
 
 /// Phrases that mark a line as furniture wherever they occur in it.
 const FURNITURE_PHRASES: [&str; 28] = [
@@ -399,7 +408,7 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
         .strip_prefix("share on ")
         .is_some_and(|n| !n.is_empty() && !n.contains(' '));
     if whole
-        && (FURNITURE.contains(&unbulleted.trim_end_matches(':'))
+        && (is_furniture_text(unbulleted.trim_end_matches(':'))
             || share_button
             || is_share_bar(unbulleted)
             || is_loading(unbulleted)
@@ -859,6 +868,8 @@ const CREDIT_LINE_OPENERS: [&str; 12] = [
     "Recipe source: ",
 ];
 
+const CREDIT_OPENER_INITIALS: [bool; 256] = crate::ascii::initials(&CREDIT_LINE_OPENERS);
+
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
 pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
@@ -872,7 +883,9 @@ pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
         .or_else(|| t.strip_prefix('[').and_then(|s| s.strip_suffix(']')))
         .unwrap_or(t);
     let inner = crate::ascii::trim(inner);
-    if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
+    if crate::ascii::opens_with_any(inner, &CREDIT_OPENER_INITIALS)
+        && CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o))
+    {
         return Some(inner);
     }
     let lower = line.lower(inner);
