@@ -124,7 +124,7 @@ fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
     if is_list_heading(&cased) {
         return Kind::ListHeading;
     }
-    if let Some(credit) = credit_line(text) {
+    if let Some(credit) = credit_line(&cased) {
         return Kind::Credit(credit, sign_off(credit));
     }
     if let Some(agency) = sign_off(text) {

@@ -335,6 +335,8 @@ static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
 const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
 static SOCIAL_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&SOCIAL_NETWORKS));
+static FOLLOW: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("follow"));
 
 /// A finder of any of some literals. The SIMD literal searcher is called
 /// directly: through an automaton's search its set-up outweighs the search on
@@ -436,9 +438,9 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     }
     // `>> Follow Jane Roe (@janeroe) on Twitter`
     let lower_line: &str = &lower_line;
-    // `follow` is the rarer mark, and found with a byte search: looked for first.
+    // `follow` is the rarer mark, and found with a substring search: looked for first.
     if t.len() <= SOCIAL_LINE
-        && find(lower_line, "follow").is_some()
+        && FOLLOW.find(lower_line.as_bytes()).is_some()
         && SOCIAL_FINDER.is_match(lower_line)
     {
         return true;
@@ -852,8 +854,8 @@ const CREDIT_LINE_OPENERS: [&str; 12] = [
 
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
-pub(crate) fn credit_line(text: &str) -> Option<&str> {
-    let t = crate::ascii::trim(text).trim_start_matches(['-', '—', '–', ' ']);
+pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
+    let t = crate::ascii::trim(line.text).trim_start_matches(['-', '—', '–', ' ']);
     if t.len() > 400 {
         return None;
     }
@@ -861,17 +863,15 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
         .strip_prefix('(')
         .and_then(|s| s.strip_suffix(')'))
         .or_else(|| t.strip_prefix('[').and_then(|s| s.strip_suffix(']')))
-        .unwrap_or(t)
-        .trim();
+        .unwrap_or(t);
+    let inner = crate::ascii::trim(inner);
     if CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o)) {
         return Some(inner);
     }
-    // Every closing form below names the contributors: a line without the word is none.
-    if !crate::ascii::contains_case_blind(inner, "contributed", 6) {
-        return None;
-    }
     let mut buf = [0u8; 512];
-    let lower = crate::ascii::lower(inner, &mut buf);
+    let lower = line.lower(inner, &mut buf);
+    // Every closing form below names the contributors: a line without the word is none.
+    CONTRIBUTED.find(lower.as_bytes())?;
     let contributed = lower.ends_with("contributed to this report.")
         || lower.ends_with("contributed to this report")
         || lower.ends_with("contributed reporting.")
@@ -880,6 +880,9 @@ pub(crate) fn credit_line(text: &str) -> Option<&str> {
         || lower.ends_with(" contributed.");
     contributed.then_some(inner)
 }
+
+static CONTRIBUTED: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("contributed"));
 
 /// A credit closing a one-paragraph story inside parentheses:
 /// `... said on Monday. (Additional reporting by Jane Roe; Editing by Bo Chan)`.
@@ -973,6 +976,10 @@ mod tests {
 
     fn is_list_heading(t: &str) -> bool {
         super::is_list_heading(&Cased::new(t, &mut String::new()))
+    }
+
+    fn credit_line(t: &str) -> Option<&str> {
+        super::credit_line(&Cased::new(t, &mut String::new()))
     }
 
     #[test]

@@ -48,6 +48,7 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+// Every label opens with `p`, `u`, `l` or `d`, as `strip_label` expects.
 const LABELS: [&str; 12] = [
     "published on",
     "published:",
@@ -264,6 +265,11 @@ fn skip_separators(i: &str) -> &str {
 
 /// Strips a leading label word (`Published:`, `Updated`, `Posted on`).
 pub(crate) fn strip_label(line: &str) -> &str {
+    // Each label opens with one of these letters: other lines are not compared.
+    let initial = line.bytes().next().map(|b| b.to_ascii_lowercase());
+    if !matches!(initial, Some(b'p' | b'u' | b'l' | b'd')) {
+        return line;
+    }
     for label in LABELS {
         if line.len() > label.len()
             && line.is_char_boundary(label.len())
@@ -286,6 +292,10 @@ pub(crate) fn parse_published(line: &str) -> Option<&str> {
         return None;
     }
     let value = strip_label(crate::ascii::trim(line));
+    // A line not opening with a token is none, known without the grammar.
+    if !could_open_token(value) {
+        return None;
+    }
     let mut rest = value;
     let mut anchors = 0;
     let mut tokens = 0;
@@ -480,6 +490,16 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_open_with_the_letters_strip_label_looks_for() {
+        for label in LABELS {
+            assert!(
+                matches!(label.as_bytes()[0], b'p' | b'u' | b'l' | b'd'),
+                "{label}"
+            );
+        }
+    }
 
     #[test]
     fn token_openings_agree_with_the_parser() {
