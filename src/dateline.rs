@@ -8,9 +8,9 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_till1, take_while_m_n},
-    character::complete::{char, digit1, space0, space1},
-    combinator::{opt, recognize, verify},
+    bytes::complete::{tag, take_till1},
+    character::complete::{char, space0},
+    combinator::{opt, verify},
     sequence::{delimited, pair, preceded},
 };
 
@@ -162,37 +162,55 @@ fn parse_dash(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// `Dec. 23`, `June 26`, `May 5, 2025`, `Feb 26`.
+/// `Dec. 23`, `June 26`, `May 5, 2025`, `Feb 26`: a month name of three to
+/// nine letters and a stop, spaces or tabs, a day from 1 to 31 in one or two
+/// digits, then maybe a comma, spaces or tabs and a year of four digits.
+///
+/// Read byte by byte (each of its parts is ASCII): this runs on every word
+/// that could open a date, in every dateline's head.
 fn parse_date(i: &str) -> IResult<&str, DatelineDate<'_>> {
-    let (rest, (month, day, year)) = (
-        verify(
-            recognize(pair(
-                take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()),
-                opt(char('.')),
-            )),
-            |w: &str| month_number(w.trim_end_matches('.')).is_some(),
-        ),
-        preceded(
-            space1,
-            verify(
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-                |d: &str| matches!(d.parse::<u8>(), Ok(1..=31)),
-            ),
-        ),
-        opt(preceded(
-            pair(opt(char(',')), space1),
-            verify(digit1, |y: &str| y.len() == 4),
-        )),
-    )
-        .parse(i)?;
-    let text = &i[..i.len() - rest.len()];
-    let date = DatelineDate {
-        text,
-        month: month_number(month.trim_end_matches('.')).unwrap_or(0),
-        day: day.parse().unwrap_or(0),
-        year: year.and_then(|y| y.parse().ok()),
+    read_date(i)
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+fn read_date(i: &str) -> Option<(&str, DatelineDate<'_>)> {
+    let b = i.as_bytes();
+    let run = |from: usize, max: usize, class: fn(&u8) -> bool| {
+        b[from..].iter().take(max).take_while(|c| class(c)).count()
     };
-    Ok((rest, date))
+    let blank = |c: &u8| matches!(c, b' ' | b'\t');
+    let letters = run(0, 9, u8::is_ascii_alphabetic);
+    if letters < 3 {
+        return None;
+    }
+    let month = month_number(&i[..letters])?;
+    let mut at = letters + usize::from(b.get(letters) == Some(&b'.'));
+    let gap = run(at, usize::MAX, blank);
+    if gap == 0 {
+        return None;
+    }
+    at += gap;
+    let digits = run(at, 2, u8::is_ascii_digit);
+    let day = i[at..at + digits]
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    at += digits;
+    // The year is read only when all of it is there.
+    let mut year = None;
+    let comma = at + usize::from(b.get(at) == Some(&b','));
+    let gap = run(comma, usize::MAX, blank);
+    if gap > 0 && run(comma + gap, usize::MAX, u8::is_ascii_digit) == 4 {
+        year = i[comma + gap..comma + gap + 4].parse().ok();
+        at = comma + gap + 4;
+    }
+    let date = DatelineDate {
+        text: &i[..at],
+        month,
+        day,
+        year,
+    };
+    Some((&i[at..], date))
 }
 
 /// Whether a word can open a date for [`parse_date`]: three to nine letters, a
@@ -604,6 +622,85 @@ mod tests {
 
     fn dl(s: &str) -> (Dateline<'_>, &str) {
         parse_dateline(s).unwrap_or_else(|| panic!("no dateline in {s:?}"))
+    }
+
+    use nom::{
+        bytes::complete::take_while_m_n,
+        character::complete::{digit1, space1},
+        combinator::recognize,
+    };
+
+    /// The grammar `parse_date` reads, written with nom.
+    fn date_by_nom(i: &str) -> IResult<&str, DatelineDate<'_>> {
+        let (rest, (month, day, year)) = (
+            verify(
+                recognize(pair(
+                    take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()),
+                    opt(char('.')),
+                )),
+                |w: &str| month_number(w.trim_end_matches('.')).is_some(),
+            ),
+            preceded(
+                space1,
+                verify(
+                    take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                    |d: &str| matches!(d.parse::<u8>(), Ok(1..=31)),
+                ),
+            ),
+            opt(preceded(
+                pair(opt(char(',')), space1),
+                verify(digit1, |y: &str| y.len() == 4),
+            )),
+        )
+            .parse(i)?;
+        let date = DatelineDate {
+            text: &i[..i.len() - rest.len()],
+            month: month_number(month.trim_end_matches('.')).unwrap_or(0),
+            day: day.parse().unwrap_or(0),
+            year: year.and_then(|y| y.parse().ok()),
+        };
+        Ok((rest, date))
+    }
+
+    #[test]
+    fn dates_read_as_the_grammar_says() {
+        let months = [
+            "Jan",
+            "Jan.",
+            "March",
+            "Sept.",
+            "September",
+            "Septembers",
+            "Mai",
+            "Ma",
+            "Dec",
+            "x",
+            "é",
+        ];
+        let gaps = [" ", "  ", "\t", "", ",", "\u{a0}", ". "];
+        let days = ["1", "05", "00", "31", "32", "0", "123", "9x", ""];
+        let commas = ["", ",", ", ", " ", ",  ", "\t", ",,"];
+        let years = ["2025", "20255", "999", "", "x"];
+        let tails = ["", " /", "x", "5"];
+        let mut read = 0;
+        for m in months {
+            for g in gaps {
+                for d in days {
+                    for c in commas {
+                        for y in years {
+                            for t in tails {
+                                let text = format!("{m}{g}{d}{c}{y}{t}");
+                                let ours = parse_date(&text).ok();
+                                assert_eq!(ours, date_by_nom(&text).ok(), "{text:?}");
+                                read += usize::from(ours.is_some());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Enough of them are dates for the comparison to mean something.
+        assert!(read > 5000, "{read}");
     }
 
     #[test]
