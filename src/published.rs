@@ -362,12 +362,10 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
     // No timestamp is longer than a line `parse_published` reads, nor lacks a digit.
     let s = &s[..crate::dateline::floor_boundary(s, 90)];
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
     // Every candidate below is cut from `s` between tokens and must be read
-    // as tokens from its start: when `s` opens with no token, none is.
-    if !could_open_token(s) {
+    // as tokens from its start: when `s` opens with no token, none is. Asked
+    // first, as it reads a word where the digit may be far.
+    if !could_open_token(s) || !crate::ascii::has_digit(s) {
         return None;
     }
     // Word ends, and ends glued to a following capital (`Nov. 20, 2019Updated:`).
@@ -455,11 +453,22 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
     let mut pos = 0;
     while pos <= last_digit {
         let rest = &line[pos..];
+        // A timestamp opens with an ASCII letter or digit (`could_open_token`):
+        // at any other byte none is looked for, nor is the word start decoded.
+        if !line.as_bytes()[pos].is_ascii_alphanumeric() {
+            pos += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         let starts_word = pos == 0 || {
-            let prev = line[..pos].chars().next_back().unwrap_or(' ');
-            let cur = rest.chars().next().unwrap_or(' ');
-            !prev.is_alphanumeric() && cur.is_alphanumeric()
-                || prev.is_lowercase() && cur.is_uppercase()
+            // `cur` is an ASCII letter or digit; `prev` is decoded only when
+            // not ASCII.
+            let cur = line.as_bytes()[pos];
+            let prev = match line.as_bytes()[pos - 1] {
+                b if b.is_ascii() => b as char,
+                _ => line[..pos].chars().next_back().unwrap_or(' '),
+            };
+            !prev.is_alphanumeric()
+                || prev.is_lowercase() && cur.is_ascii_uppercase()
                 || prev.is_ascii_digit() && cur.is_ascii_uppercase()
         };
         if starts_word {
