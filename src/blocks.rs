@@ -337,6 +337,16 @@ const FURNITURE_LINE: usize = 300;
 /// searched together: on a single line short enough for both, either marks it.
 static PHRASE_OR_RIGHTS_FINDER: LazyLock<Literals> =
     LazyLock::new(|| lower_finder(&[&FURNITURE_PHRASES[..], &RIGHTS_PHRASES[..]].concat()));
+static ANY_PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| {
+    lower_finder(
+        &[
+            &FURNITURE_PHRASES[..],
+            &RIGHTS_PHRASES[..],
+            &PROMPT_PHRASES[..],
+        ]
+        .concat(),
+    )
+});
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
 const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
@@ -451,6 +461,9 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
         return true;
     }
     // Phrases only mark short single lines: in a story paragraph they are story.
+    if single && t.len() <= PROMPT_LINE {
+        return ANY_PHRASE_FINDER.is_match(lower_line);
+    }
     let phrase_or_rights = if t.len() <= PHRASE_LINE {
         single && PHRASE_OR_RIGHTS_FINDER.is_match(lower_line)
     } else {
