@@ -597,19 +597,23 @@ fn is_tag_list(t: &str, lower: &str) -> bool {
 /// then; three such joins, one for every two words or fewer, in a short line
 /// that closes no sentence are links.
 fn is_glued_links(t: &str) -> bool {
+    if t.len() > 200 || crate::shape::ends_sentence(t) {
+        return false;
+    }
+    // Counted before the searches below: most lines join no words, and the
+    // count is one loop without a branch.
+    let joins: usize = (t.as_bytes().windows(2))
+        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
+        .sum();
     // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
-    if t.len() > 200
-        || crate::shape::ends_sentence(t)
+    if joins < 3
         || memchr::memchr2(b'/', b'@', t.as_bytes()).is_some()
         || crate::ascii::find(t, "www.").is_some()
     {
         return false;
     }
-    let joins: usize = (t.as_bytes().windows(2))
-        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
-        .sum();
     // Glued links join every other word or so; brands are one word among many.
-    joins >= 3 && joins * 2 >= t.split_whitespace().count()
+    joins * 2 >= t.split_whitespace().count()
 }
 
 /// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
