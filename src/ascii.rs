@@ -209,18 +209,45 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     words.min(cap)
 }
 
-/// Whether `text` holds an ASCII digit: eight bytes at a time, the lanes
-/// from `0` up less those from `:` up (a byte of 0x80 or more is in both).
+/// Whether `text` holds an ASCII digit: eight bytes at a time.
 pub(crate) fn has_digit(text: &str) -> bool {
-    let at_least = |x: u64, b: u8| (((x & !HIGH) + u64::from(0x80 - b) * ONES) | x) & HIGH;
     let mut chunks = text.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        if at_least(x, b'0') & !at_least(x, b':') != 0 {
+        if digit_lanes(x) != 0 {
             return true;
         }
     }
     chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// Where the last ASCII digit of `text` is: eight bytes at a time from the
+/// end, rather than a byte at a time (most lines searched hold none).
+pub(crate) fn last_digit(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.rchunks_exact(8);
+    let mut start = bytes.len();
+    for chunk in &mut chunks {
+        start -= 8;
+        let x = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        let digits = digit_lanes(x);
+        if digits != 0 {
+            // Read little-endian, the chunk's last byte is the top lane.
+            return Some(start + (63 - digits.leading_zeros() as usize) / 8);
+        }
+    }
+    // What is left over is the text's first bytes.
+    chunks.remainder().iter().rposition(u8::is_ascii_digit)
+}
+
+/// The top bit set in each byte lane of `x` that is an ASCII digit, exactly:
+/// the lanes from `0` up less those from `:` up (a byte of 0x80 or more is in
+/// both). Adding at most 0x50 to seven bits carries no lane into the next.
+const fn digit_lanes(x: u64) -> u64 {
+    const fn at_least(x: u64, b: u8) -> u64 {
+        (((x & !HIGH) + (0x80 - b as u64) * ONES) | x) & HIGH
+    }
+    at_least(x, b'0') & !at_least(x, b':')
 }
 
 /// The top bit of each byte of a `u64`.
@@ -315,6 +342,29 @@ mod tests {
                 .filter(|i| mask >> i & 1 != 0)
                 .fold(0u64, |x, i| x | 0x80 << (8 * i));
             assert_eq!(lanes_set(x), mask.count_ones() as usize, "{x:#x}");
+        }
+    }
+
+    #[test]
+    fn last_digit_agrees_with_a_byte_test() {
+        let pieces = [
+            "a", "0", "9", "/", ":", " ", "é", "\u{2003}", "5x", "\u{7f}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 59) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let naive = text.bytes().rposition(|b| b.is_ascii_digit());
+            assert_eq!(last_digit(&text), naive, "{text:?}");
+            assert_eq!(has_digit(&text), naive.is_some(), "{text:?}");
         }
     }
 

@@ -448,7 +448,7 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
         return None;
     }
     // Every timestamp holds a digit: none starts after the last one.
-    let last_digit = line.bytes().rposition(|b| b.is_ascii_digit())?;
+    let last_digit = crate::ascii::last_digit(line)?;
     let mut first = None;
     let mut pos = 0;
     while pos <= last_digit {
