@@ -301,6 +301,25 @@ mod tests {
         assert_eq!(lower("ABC", &mut small), "abc");
     }
 
+    /// 4000 texts of up to 63 pieces each, drawn by a linear congruential
+    /// generator from `seed`: every piece at every offset in a chunk of eight.
+    fn random_texts(pieces: &[&str], mut seed: u64) -> Vec<String> {
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed
+        };
+        (0..4000)
+            .map(|_| {
+                let len = next() >> 58;
+                (0..len)
+                    .map(|_| pieces[(next() >> 33) as usize % pieces.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn count_words_agrees_with_a_byte_by_byte_count() {
         let naive = |text: &str, cap: usize| {
@@ -316,19 +335,7 @@ mod tests {
             "a", "bc", " ", "  ", "\t", "\n", "\r", "\u{c}", "\u{b}", "\u{0}", "\u{1f}", "!",
             "\u{a0}", "é", "\u{7f}", "~", "\u{2003}",
         ];
-        let mut seed = 1u64;
-        for _ in 0..4000 {
-            let mut text = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 58) as usize;
-            for _ in 0..len {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in random_texts(&pieces, 1) {
             for cap in [0, 1, 2, 3, 7, 25, usize::MAX] {
                 assert_eq!(count_words(&text, cap), naive(&text, cap), "{text:?} {cap}");
             }
@@ -350,18 +357,7 @@ mod tests {
         let pieces = [
             "a", "0", "9", "/", ":", " ", "é", "\u{2003}", "5x", "\u{7f}",
         ];
-        let mut seed = 7u64;
-        for _ in 0..4000 {
-            let mut text = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            for _ in 0..(seed >> 59) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in random_texts(&pieces, 7) {
             let naive = text.bytes().rposition(|b| b.is_ascii_digit());
             assert_eq!(last_digit(&text), naive, "{text:?}");
             assert_eq!(has_digit(&text), naive.is_some(), "{text:?}");
