@@ -297,7 +297,9 @@ fn service_of(name: &str) -> Option<Agency<'static>> {
 
 /// Whether a word may be part of a place name.
 fn is_place_word(w: &str) -> bool {
-    let w = w.trim_end_matches(',');
+    // The commas are ASCII: trimmed as bytes.
+    let commas = w.bytes().rev().take_while(|&b| b == b',').count();
+    let w = &w[..w.len() - commas];
     // Most words are ASCII, where a letter's case and kind are byte tests.
     if w.is_ascii() {
         return match w.as_bytes().first() {
@@ -348,25 +350,22 @@ fn is_upper_word(w: &str) -> bool {
 
 /// Splits `PITTSBURG, Calif.` into its parts; `None` when the text is not a place name.
 pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
-    let text = text.trim().trim_end_matches(',').trim_end();
+    let text = crate::ascii::trim(text).trim_end_matches(',').trim_end();
     if text.is_empty() || text.len() > 60 || !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    // Seven words at most, each a place word: read in one pass.
-    let mut words = 0;
-    for w in text.split_whitespace() {
-        words += 1;
-        if words > 7 || !is_place_word(w) {
-            return None;
-        }
+    if !place_words(text) {
+        return None;
     }
-    let (city, region) = match text.split_once(',') {
-        Some((city, region)) => {
-            let region = region.trim();
+    // The comma is ASCII: found as a byte, not by decoding characters (nor by
+    // a memchr call, which costs more than the few bytes of a place).
+    let (city, region) = match text.bytes().position(|b| b == b',') {
+        Some(at) => {
+            let region = text[at + 1..].trim();
             if region.contains(',') || region.is_empty() {
                 return None;
             }
-            (city.trim(), Some(region))
+            (text[..at].trim(), Some(region))
         }
         None => (text, None),
     };
@@ -376,6 +375,39 @@ pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
         region,
         state: region.and_then(state_name),
     })
+}
+
+/// Whether a text is seven words at most, each a place word. Every dateline's
+/// place is read here: an ASCII text (nearly all) is cut into words at its
+/// bytes, at the white space `split_whitespace` would cut at there (tab to
+/// carriage return, and space), without decoding characters.
+fn place_words(text: &str) -> bool {
+    let mut words = 0;
+    let mut place_word = |w: &str| {
+        words += 1;
+        words <= 7 && is_place_word(w)
+    };
+    if !text.is_ascii() {
+        return text.split_whitespace().all(place_word);
+    }
+    let bytes = text.as_bytes();
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut at = 0;
+    while at < bytes.len() {
+        if space(&bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..]
+            .iter()
+            .position(space)
+            .map_or(bytes.len(), |n| at + n);
+        if !place_word(&text[at..end]) {
+            return false;
+        }
+        at = end;
+    }
+    true
 }
 
 /// Splits the head of a dateline (`PROVO, Utah, Dec. 23`) into place and date.
