@@ -73,13 +73,15 @@ impl<'t, 'l> Cased<'t, 'l> {
 /// `s.trim()`, at the cost of two byte tests for a text that needs none (a
 /// block, already trimmed, asked again by each classifier).
 pub(crate) fn trim(s: &str) -> &str {
-    // Bytes from `!` to DEL are never white space, nor part of any.
+    if is_trimmed(s) { s } else { s.trim() }
+}
+
+/// Whether `s.trim()` is `s`, known from two bytes for a text that opens and
+/// closes with a byte from `!` to DEL: those are never white space, nor part
+/// of any. (Some other texts are trimmed too, and are not told.)
+pub(crate) fn is_trimmed(s: &str) -> bool {
     let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
-    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
-        s
-    } else {
-        s.trim()
-    }
+    plain(s.as_bytes().first()) && plain(s.as_bytes().last())
 }
 
 /// The first bytes of the words in `list`, in either case, as a table: a text

@@ -77,9 +77,14 @@ pub(crate) fn blocks<'a>(input: &'a str, out: &mut Vec<Block<'a>>) {
     }
 }
 
-/// `line.trim()`: the ASCII white space at its ends stripped byte by byte
-/// (lines are often indented), then [`crate::ascii::trim`] for the rest.
+/// `line.trim()`: most lines need none, told from two bytes; otherwise the
+/// ASCII white space at its ends is stripped byte by byte (lines are often
+/// indented), then [`crate::ascii::trim`] strips the rest. Stripping ASCII
+/// white space first changes nothing, as `trim` strips it too.
 fn trim(line: &str) -> &str {
+    if crate::ascii::is_trimmed(line) {
+        return line;
+    }
     crate::ascii::trim(line.trim_ascii())
 }
 
