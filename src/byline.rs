@@ -353,12 +353,8 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
     let before = line[..start]
         .trim()
         .trim_end_matches(['|', '—', '-', ' ', '*']);
-    let names_len = names_end(after);
-    let names = after[..names_len].trim().trim_end_matches([',', ' ']);
-    if names.is_empty() || !opens_credit(names) {
-        return None;
-    }
-    // What precedes `by` must be page furniture or a timestamp, never prose.
+    // What precedes `by` must be page furniture or a timestamp, never prose:
+    // asked before the names are cut, which prose (`hit by Storm Ida`) spares.
     let before_published = if before.is_empty() {
         None
     } else if let Some(ts) = parse_published(before) {
@@ -374,6 +370,11 @@ pub(crate) fn parse_byline(line: &str) -> Option<BylineLine<'_>> {
         }
         Some(parse_published(date)?)
     };
+    let names_len = names_end(after);
+    let names = after[..names_len].trim().trim_end_matches([',', ' ']);
+    if names.is_empty() || !opens_credit(names) {
+        return None;
+    }
     let (authors, mut affiliation) = split_credits(names);
     if authors.is_empty() && affiliation.is_none() {
         return None;
