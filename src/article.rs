@@ -203,7 +203,7 @@ fn read_into<'a>(
     blocks(text, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text, lower)));
     facts.resize(bs.len(), Cell::new(0));
-    let facts = Facts { bs, memo: facts };
+    let facts = Facts::new(bs, facts);
     let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
@@ -212,7 +212,7 @@ fn read_into<'a>(
     date_widgets(text, bs, kinds, header_end);
     let frame = find_frame(bs, kinds, &facts);
     teasers_above_more_buttons(bs, kinds, frame.body_start);
-    read_header(text, bs, kinds, &frame, article);
+    read_header(text, bs, kinds, &frame, &facts, article);
     read_body(bs, kinds, &frame, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
@@ -371,6 +371,10 @@ struct Facts<'m, 'a> {
     bs: &'m [Block<'a>],
     /// Per block, two bits per [`Fact`]: whether it is known, and its value.
     memo: &'m [Cell<u8>],
+    /// The block whose [`headline_shape`] was last read up to its timestamp
+    /// search, and the [`find_timestamp`] of its first column: the headline's
+    /// closing date is that timestamp, and it is the dearest search made.
+    column_timestamp: Cell<Option<(usize, Option<&'a str>)>>,
 }
 
 #[derive(Clone, Copy)]
@@ -385,7 +389,15 @@ enum Fact {
     HeadlineShape,
 }
 
-impl Facts<'_, '_> {
+impl<'m, 'a> Facts<'m, 'a> {
+    fn new(bs: &'m [Block<'a>], memo: &'m [Cell<u8>]) -> Self {
+        Facts {
+            bs,
+            memo,
+            column_timestamp: Cell::new(None),
+        }
+    }
+
     const fn known(fact: Fact) -> u8 {
         1 << (2 * fact as u8)
     }
@@ -432,7 +444,31 @@ impl Facts<'_, '_> {
     }
 
     fn headline_shape(&self, i: usize) -> bool {
-        self.get(i, Fact::HeadlineShape, headline_shape)
+        let m = self.memo[i].get();
+        if m & Self::known(Fact::HeadlineShape) != 0 {
+            return m & Self::yes(Fact::HeadlineShape) != 0;
+        }
+        let mut found = None;
+        let value = headline_shape(self.bs[i].text, &mut found);
+        if let Some(ts) = found {
+            self.column_timestamp.set(Some((i, ts)));
+        }
+        let yes = if value {
+            Self::yes(Fact::HeadlineShape)
+        } else {
+            0
+        };
+        self.memo[i].set(m | Self::known(Fact::HeadlineShape) | yes);
+        value
+    }
+
+    /// `find_timestamp(first_column(text))` of block `i`: kept from its
+    /// headline shape when that was the last one read that far.
+    fn column_timestamp(&self, i: usize) -> Option<&'a str> {
+        match self.column_timestamp.get() {
+            Some((at, ts)) if at == i => ts,
+            _ => find_timestamp(first_column(self.bs[i].text)),
+        }
     }
 }
 
@@ -676,14 +712,15 @@ fn headline_kind(kind: &Kind<'_>) -> bool {
 }
 
 /// Whether a block's text could be a headline, of a kind that may be one.
-fn headline_shape(text: &str) -> bool {
+/// When the timestamp of its first column is looked for, it is put in `found`.
+fn headline_shape<'t>(text: &'t str, found: &mut Option<Option<&'t str>>) -> bool {
     let text = first_column(text);
     // The timestamp search costs most: it comes last.
     is_title_like(text)
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_page_label(text)
-        && !is_timestamp_line(text)
+        && !is_timestamp_line(text, *found.insert(find_timestamp(text)))
 }
 
 /// Whether a line is a letter's salutation: `Dear Diary,`, `Dear Mr. Lee,`.
@@ -767,8 +804,9 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
 /// `p` they all hold, for [`crate::ascii::contains_any_case_blind`].
 const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("published", 0)];
 
-/// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`).
-fn is_timestamp_line(text: &str) -> bool {
+/// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`),
+/// given its [`find_timestamp`].
+fn is_timestamp_line(text: &str, found: Option<&str>) -> bool {
     let labelled = || {
         ["posted", "published", "updated", "date"].iter().any(|l| {
             text.len() > l.len()
@@ -784,7 +822,7 @@ fn is_timestamp_line(text: &str) -> bool {
                 .rsplit_once(" | ")
                 .is_some_and(|(_, date)| parse_published(date.trim()).is_some())
     };
-    find_timestamp(text).is_some_and(|ts| ts.len() * 2 >= text.len() || labelled())
+    found.is_some_and(|ts| ts.len() * 2 >= text.len() || labelled())
         || is_dated_line(text)
         || dated_section()
 }
@@ -817,14 +855,23 @@ fn read_header<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
+    facts: &Facts<'_, 'a>,
     article: &mut Article<'a>,
 ) {
     // The date closing the headline's line is read once: it is cut from the
     // headline, and it may be the published time.
     let headline = frame.headline.map(|h| {
         let line = bs[h].text;
-        let title = without_comment_count(first_column(line));
-        (line, title, closing_date(title))
+        let column = first_column(line);
+        let title = without_comment_count(column);
+        // A title as long as its column is that column, whose timestamp was
+        // looked for when it was read as a headline.
+        let date = if title.len() == column.len() {
+            closing_date_found(title, || facts.column_timestamp(h))
+        } else {
+            closing_date(title)
+        };
+        (line, title, date)
     });
     article.headline = headline.map(|(_, title, date)| date.map_or(title, |(head, _)| head));
     article.byline = frame.byline.clone();
@@ -1037,12 +1084,21 @@ fn header_published<'a>(
 /// the date. A date inside a title (`Stuff Said On Scalability For October 19,
 /// 2012`) follows no stop and stays in it.
 fn closing_date(text: &str) -> Option<(&str, &str)> {
+    closing_date_found(text, || find_timestamp(text))
+}
+
+/// [`closing_date`], `found` giving the text's [`find_timestamp`], asked only
+/// when the text holds a stop.
+fn closing_date_found<'t>(
+    text: &'t str,
+    found: impl FnOnce() -> Option<&'t str>,
+) -> Option<(&'t str, &'t str)> {
     // A stop closes the title before the date: a line without one is searched no further.
     let stop = memchr::memchr3(b'.', b'!', b'?', text.as_bytes()).is_some() || text.contains('…');
     if !stop {
         return None;
     }
-    let (before, ts) = closing_timestamp(text)?;
+    let (before, ts) = closing_at_end(text, found()?)?;
     let head = before.trim_end();
     let closed = head.ends_with(['.', '!', '?', '…']) && count_words(head, 3) >= 3;
     closed.then_some((head, ts))
@@ -1051,7 +1107,11 @@ fn closing_date(text: &str) -> Option<(&str, &str)> {
 /// The text before the first timestamp of a line, and the timestamp, when it
 /// closes the line.
 fn closing_timestamp(text: &str) -> Option<(&str, &str)> {
-    let ts = find_timestamp(text)?;
+    closing_at_end(text, find_timestamp(text)?)
+}
+
+/// The text before `ts`, a timestamp found in `text`, and `ts`, when it closes the text.
+fn closing_at_end<'t>(text: &'t str, ts: &'t str) -> Option<(&'t str, &'t str)> {
     let at = ts.as_ptr() as usize - text.as_ptr() as usize;
     (at + ts.len() == text.len()).then(|| (&text[..at], ts))
 }
@@ -1796,10 +1856,7 @@ mod dump {
             .map(|b| super::classify(b.text, &mut lower))
             .collect();
         let memo = vec![std::cell::Cell::new(0); bs.len()];
-        let facts = super::Facts {
-            bs: &bs,
-            memo: &memo,
-        };
+        let facts = super::Facts::new(&bs, &memo);
         let frame = super::find_frame(&bs, &kinds, &facts);
         eprintln!(
             "headline {:?} body_start {}",
