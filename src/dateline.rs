@@ -412,26 +412,32 @@ fn place_words(text: &str) -> bool {
 
 /// Splits the head of a dateline (`PROVO, Utah, Dec. 23`) into place and date.
 fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bool) {
-    let head = head.trim();
+    let head = crate::ascii::trim(head);
     if head.is_empty() {
         return (None, None, true);
     }
     // A date closes the head, and a date ends with a digit (its day or year):
     // the words of a head ending otherwise are not tried.
     if head.ends_with(|c: char| c.is_ascii_digit()) {
-        let mut start = 0;
-        for word in head.split(' ') {
-            let at = start;
-            start += word.len() + 1;
-            if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                continue;
-            }
-            if !could_open_date(word.as_bytes()) {
+        // The words between single spaces, as `head.split(' ')` cuts them,
+        // cut at the bytes: a space is ASCII, and so is the letter a date's
+        // word opens with.
+        let bytes = head.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            let at = next;
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(bytes.len(), |n| at + n);
+            next = end + 1;
+            let word = &bytes[at..end];
+            if !word.first().is_some_and(u8::is_ascii_alphabetic) || !could_open_date(word) {
                 continue;
             }
             if let Ok((rest, date)) = parse_date(&head[at..]) {
                 if rest.trim().is_empty() {
-                    let place = head[..at].trim().trim_end_matches(',');
+                    let place = crate::ascii::trim(&head[..at]).trim_end_matches(',');
                     if place.is_empty() {
                         return (None, Some(date), true);
                     }
