@@ -153,13 +153,23 @@ pub fn state_name(region: &str) -> Option<&'static str> {
 }
 
 /// A dash that closes a dateline: `--`, `—`, `–`, `-` or `_`, with the space around it.
+///
+/// Read on bytes as the grammar `delimited(space0, alt((tag("--"), tag("—"),
+/// tag("–"), tag("-"), tag("_"))), space0)` reads it (the dashes tried in that
+/// order, spaces and tabs around them), without its combinators' cost: this
+/// runs at every dash that may close a dateline.
 fn parse_dash(i: &str) -> IResult<&str, &str> {
-    delimited(
-        space0,
-        alt((tag("--"), tag("—"), tag("–"), tag("-"), tag("_"))),
-        space0,
-    )
-    .parse(i)
+    let blanks = |s: &str| s.bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    let rest = &i[blanks(i)..];
+    let Some(dash) = ["--", "—", "–", "-", "_"]
+        .into_iter()
+        .find(|d| rest.starts_with(d))
+    else {
+        let kind = nom::error::ErrorKind::Tag;
+        return Err(nom::Err::Error(nom::error::Error::new(rest, kind)));
+    };
+    let after = &rest[dash.len()..];
+    Ok((&after[blanks(after)..], &rest[..dash.len()]))
 }
 
 /// `Dec. 23`, `June 26`, `May 5, 2025`, `Feb 26`: a month name of three to
@@ -698,6 +708,30 @@ mod tests {
             year: year.and_then(|y| y.parse().ok()),
         };
         Ok((rest, date))
+    }
+
+    #[test]
+    fn dashes_read_as_the_grammar_says() {
+        fn by_nom(i: &str) -> Option<(&str, &str)> {
+            delimited(
+                space0::<&str, nom::error::Error<&str>>,
+                alt((tag("--"), tag("—"), tag("–"), tag("-"), tag("_"))),
+                space0,
+            )
+            .parse(i)
+            .ok()
+        }
+        let pieces = [
+            "", " ", "\t", "  ", "-", "--", "---", "—", "–", "_", "x", "\u{a0}", "é",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let i = format!("{a}{b}{c}");
+                    assert_eq!(parse_dash(&i).ok(), by_nom(&i), "{i:?}");
+                }
+            }
+        }
     }
 
     #[test]
