@@ -391,12 +391,20 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
         rest = skip_separators(next);
     }
     let readable = window.len() - rest.len();
-    let mut best = None;
-    for end in ends {
-        let candidate = s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';', '·', '•']);
-        if candidate.len() > readable {
-            break;
-        }
+    let candidates = ends
+        .map(|end| s[..end].trim_end_matches([',', ' ', '-', '—', '|', ';', '·', '•']))
+        .take_while(|candidate| candidate.len() <= readable);
+    // At most 13 (12 cut at separators, and the window): kept on the stack.
+    let mut kept = [""; 13];
+    let mut n = 0;
+    for (slot, candidate) in kept.iter_mut().zip(candidates) {
+        *slot = candidate;
+        n += 1;
+    }
+    // The last candidate that reads as a timestamp is the one: they are tried
+    // from the last, and the first that reads ends the search (a real
+    // timestamp is read once, not once per word of it).
+    kept[..n].iter().rev().copied().find(|&candidate| {
         // A count in the next field (`4:35 pm | 0 Comments`) is not part of it.
         let counted_field = candidate
             .rsplit_once(['|', '·', '•'])
@@ -405,13 +413,8 @@ pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             });
-        if !counted_field
-            && parse_published(candidate).is_some_and(|ts| ts.len() == candidate.len())
-        {
-            best = Some(candidate);
-        }
-    }
-    best
+        !counted_field && parse_published(candidate).is_some_and(|ts| ts.len() == candidate.len())
+    })
 }
 
 /// Whether a timestamp names a date or a clock time, not only a duration
