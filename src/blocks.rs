@@ -15,10 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::{
-    Agency,
-    ascii::{Cased, find},
-};
+use crate::{Agency, ascii::Cased};
 
 /// A photo or video caption, with its credit when one is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -682,15 +679,21 @@ const PLACEMENTS: [&str; 7] = [
 /// Agency photo credits written into a caption: `REUTERS/Lucy Nicholson`.
 const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/", "EPA/"];
 
-/// Credit openers, placements and agency credits, found in one pass: a line
-/// holding none of them (most story lines) skips the searches for each.
-static CAPTION_MARKS: LazyLock<Literals> = LazyLock::new(|| {
-    let marks = CREDIT_OPENERS
-        .iter()
-        .chain(&PLACEMENTS)
-        .chain(&AGENCY_CREDITS);
-    literal_finder(marks)
-});
+/// Credit openers and agency credits, found in one pass: a line holding none
+/// of them (most story lines) skips the searches for each.
+static CAPTION_MARKS: LazyLock<Literals> =
+    LazyLock::new(|| literal_finder(CREDIT_OPENERS.iter().chain(&AGENCY_CREDITS)));
+
+/// Whether `t` holds one of the [`PLACEMENTS`], found from its commas and
+/// brackets: the placements open with `, ` as a good part of any prose does,
+/// which would make the literal searcher stop and check at every comma.
+fn has_placement(t: &str) -> bool {
+    memchr::memchr2_iter(b',', b'(', t.as_bytes()).any(|at| {
+        PLACEMENTS
+            .iter()
+            .any(|p| t.as_bytes()[at..].starts_with(p.as_bytes()))
+    })
+}
 
 /// Longest caption read as one by its placements alone (`, left,`).
 const PLACED_CAPTION: usize = 400;
@@ -771,10 +774,8 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .find(|&i| t.is_char_boundary(i))
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
-    // Openers and agency credits count only in the tail, placements only in a
-    // line of up to PLACED_CAPTION bytes: a longer line's marks are looked for
-    // in its tail alone.
-    let marked = CAPTION_MARKS.is_match(if t.len() <= PLACED_CAPTION { t } else { tail });
+    // Openers and agency credits count only in the tail: they are looked for there.
+    let marked = CAPTION_MARKS.is_match(tail);
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
@@ -810,8 +811,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         }
     }
     // A caption without credit that places people in the picture.
-    let placed = marked && PLACEMENTS.iter().any(|m| find(t, m).is_some());
-    if placed && t.len() <= PLACED_CAPTION {
+    if t.len() <= PLACED_CAPTION && has_placement(t) {
         return Some(Caption {
             text: t,
             credit: None,
