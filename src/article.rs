@@ -125,9 +125,9 @@ fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
         return Kind::ListHeading;
     }
     if let Some(credit) = credit_line(&cased) {
-        return Kind::Credit(credit, sign_off(credit));
+        return Kind::Credit(credit, sign_off(&cased, credit));
     }
-    if let Some(agency) = sign_off(text) {
+    if let Some(agency) = sign_off(&cased, text) {
         return Kind::SignOff(agency);
     }
     if is_furniture(&cased) {

@@ -937,9 +937,15 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
 static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
+static ASSOCIATED_PRESS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("associated press"));
+static ORIGINALLY_APPEARED: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("originally appeared "));
+
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
-pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
+/// `text` is the block of `line` or a part of it (a credit line's credit).
+pub(crate) fn sign_off(line: &Cased<'_, '_>, text: &str) -> Option<Agency<'static>> {
     let t = without_leading_dashes(crate::ascii::trim(text));
     let t = if t.ends_with('.') {
         t.trim_end_matches('.')
@@ -956,12 +962,17 @@ pub(crate) fn sign_off(text: &str) -> Option<Agency<'static>> {
             return Some(a);
         }
     }
-    let telling = TELLING.is_match(t);
-    if !telling {
+    // Each sign-off below names the Associated Press, opens with a copyright
+    // or says where it originally appeared: a line doing none of these is
+    // turned away before the search for the telling words.
+    let lower = line.lower(t);
+    let named = ASSOCIATED_PRESS.find(lower.as_bytes()).is_some()
+        || lower.starts_with("copyright")
+        || lower.starts_with('©')
+        || ORIGINALLY_APPEARED.find(lower.as_bytes()).is_some();
+    if !named || !TELLING.is_match(t) {
         return None;
     }
-    let mut buf = [0u8; 512];
-    let lower = crate::ascii::lower(t, &mut buf);
     if lower.contains("associated press")
         && (lower.contains("copyright")
             || lower.contains("contributed")
@@ -1019,6 +1030,10 @@ mod tests {
 
     fn credit_line(t: &str) -> Option<&str> {
         super::credit_line(&Cased::new(t, &mut String::new()))
+    }
+
+    fn sign_off(t: &str) -> Option<Agency<'static>> {
+        super::sign_off(&Cased::new(t, &mut String::new()), t)
     }
 
     #[test]
