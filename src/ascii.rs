@@ -189,19 +189,30 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     let mut words = 0;
     // Whether the byte before is white space; the text's start counts as such.
     let mut after_space = true;
-    // Eight bytes at a time: the words opening in them are counted at once,
-    // without a branch per byte.
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    for chunk in &mut chunks {
+    // The words opening in eight bytes, counted at once without a branch per byte.
+    let mut count = |chunk: &[u8]| {
         let x = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
         let space = space_lanes(x);
         let before = (space << 8) | if after_space { HIGH & 0xFF } else { 0 };
-        words += lanes_set(!space & before & HIGH);
-        // The cap is only tested once a chunk, not at every byte.
+        after_space = space >> 63 != 0;
+        lanes_set(!space & before & HIGH)
+    };
+    // Thirty-two bytes at a time, the cap tested once for them: words are
+    // only ever added, so counting past the cap before testing it changes
+    // nothing but the work (the count returned is at most the cap).
+    let mut blocks = text.as_bytes().chunks_exact(32);
+    for block in &mut blocks {
+        words += block.chunks_exact(8).map(&mut count).sum::<usize>();
         if words >= cap {
             return cap;
         }
-        after_space = space >> 63 != 0;
+    }
+    let mut chunks = blocks.remainder().chunks_exact(8);
+    for chunk in &mut chunks {
+        words += count(chunk);
+        if words >= cap {
+            return cap;
+        }
     }
     for &b in chunks.remainder() {
         let space = b.is_ascii_whitespace();
