@@ -422,6 +422,22 @@ mod tests {
     }
 
     #[test]
+    fn cased_parts_are_lower_cased_with_or_without_a_copy() {
+        let long = format!("{} Tail END", "Word ".repeat(100));
+        for text in [
+            "  Share THIS Story  ",
+            "Été À Paris, NOUVELLES",
+            long.as_str(),
+        ] {
+            let mut buf = String::new();
+            let cased = Cased::new(text, &mut buf);
+            for part in [text, text.trim(), &text[text.len() - 3..]] {
+                assert_eq!(cased.lower(part), part.to_ascii_lowercase(), "{part:?}");
+            }
+        }
+    }
+
+    #[test]
     fn trim_is_str_trim() {
         for text in [
             "",
