@@ -291,7 +291,7 @@ pub(crate) fn strip_label(line: &str) -> &str {
 /// line holds anything but date and time tokens.
 pub(crate) fn parse_published(line: &str) -> Option<&str> {
     // Every timestamp holds a digit; most lines are rejected on that alone.
-    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > 80 || !crate::ascii::has_digit(line) {
         return None;
     }
     let value = strip_label(crate::ascii::trim(line));
@@ -330,7 +330,7 @@ const DATE_LABEL_WORDS: [&str; 8] = [
 /// Whether a line holds nothing but timestamps and the words labelling them:
 /// `24 July 2012 Last updated at 06:50 ET`, `Posted on May 5, 2012 | Updated May 6`.
 pub(crate) fn is_dated_line(line: &str) -> bool {
-    if line.len() > MAX_TIMESTAMP_LINE || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > MAX_TIMESTAMP_LINE || !crate::ascii::has_digit(line) {
         return false;
     }
     let mut rest = crate::ascii::trim(line);
