@@ -406,7 +406,7 @@ impl<'m, 'a> Facts<'m, 'a> {
         Self::known(fact) << 1
     }
 
-    fn get(&self, i: usize, fact: Fact, find: fn(&str) -> bool) -> bool {
+    fn get(&self, i: usize, fact: Fact, find: impl FnOnce(&'a str) -> bool) -> bool {
         let m = self.memo[i].get();
         if m & Self::known(fact) != 0 {
             return m & Self::yes(fact) != 0;
@@ -444,22 +444,14 @@ impl<'m, 'a> Facts<'m, 'a> {
     }
 
     fn headline_shape(&self, i: usize) -> bool {
-        let m = self.memo[i].get();
-        if m & Self::known(Fact::HeadlineShape) != 0 {
-            return m & Self::yes(Fact::HeadlineShape) != 0;
-        }
-        let mut found = None;
-        let value = headline_shape(self.bs[i].text, &mut found);
-        if let Some(ts) = found {
-            self.column_timestamp.set(Some((i, ts)));
-        }
-        let yes = if value {
-            Self::yes(Fact::HeadlineShape)
-        } else {
-            0
-        };
-        self.memo[i].set(m | Self::known(Fact::HeadlineShape) | yes);
-        value
+        self.get(i, Fact::HeadlineShape, |text| {
+            let mut found = None;
+            let value = headline_shape(text, &mut found);
+            if let Some(ts) = found {
+                self.column_timestamp.set(Some((i, ts)));
+            }
+            value
+        })
     }
 
     /// `find_timestamp(first_column(text))` of block `i`: kept from its

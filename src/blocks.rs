@@ -329,9 +329,9 @@ const RIGHTS_PHRASES: [&str; 2] = ["all rights reserved", "copyright protected"]
 /// Longest line that may be furniture: a longer one is story or a list of links.
 const FURNITURE_LINE: usize = 300;
 
-/// The phrase lists, and the social networks a follow prompt names, each found
-/// in one pass over a line lower-cased once. Furniture and rights phrases are
-/// searched together: on a single line short enough for both, either marks it.
+/// The phrase lists, and the social networks a follow prompt names, found in
+/// a line lower-cased once. Where a line is short enough for several lists to
+/// mark it, any of them does: their union is one finder.
 static PHRASE_OR_RIGHTS_FINDER: LazyLock<Literals> =
     LazyLock::new(|| lower_finder(&[&FURNITURE_PHRASES[..], &RIGHTS_PHRASES[..]].concat()));
 static ANY_PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| {
@@ -457,16 +457,16 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     {
         return true;
     }
-    // Phrases only mark short single lines: in a story paragraph they are story.
-    if single && t.len() <= PROMPT_LINE {
-        return ANY_PHRASE_FINDER.is_match(lower_line);
-    }
-    let phrase_or_rights = if t.len() <= PHRASE_LINE {
-        single && PHRASE_OR_RIGHTS_FINDER.is_match(lower_line)
-    } else {
-        single && RIGHTS_FINDER.is_match(lower_line)
+    // Phrases only mark short single lines: in a story paragraph they are
+    // story. Each length searches the lists that can mark it, in one search.
+    let finder = match (single, t.len()) {
+        (true, ..=PROMPT_LINE) => &ANY_PHRASE_FINDER,
+        (true, ..=PHRASE_LINE) => &PHRASE_OR_RIGHTS_FINDER,
+        (true, _) => &RIGHTS_FINDER,
+        (false, ..=PROMPT_LINE) => &PROMPT_FINDER,
+        (false, _) => return false,
     };
-    phrase_or_rights || t.len() <= PROMPT_LINE && PROMPT_FINDER.is_match(lower_line)
+    finder.is_match(lower_line)
 }
 
 /// Whether a line is a typographic rule or section break (`___`, `***`, `– –`):
