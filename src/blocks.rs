@@ -779,7 +779,7 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
-            let courtesy = crate::ascii::lower(opener, &mut [0u8; 32]).contains("courtesy");
+            let courtesy = crate::ascii::contains_case_blind(opener, "courtesy", 0);
             if !credit.is_empty()
                 && credit.len() <= 80
                 && (courtesy || !credit.ends_with(['.', '!', '?']))
