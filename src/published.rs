@@ -61,40 +61,120 @@ const LONGEST_NAME: usize = 9;
 
 /// Month number (1-12) of a month name or its abbreviation (`Sept`, `Dec`), any case.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    month_of(lower_word(word, &mut [0; LONGEST_NAME])?)
+    word_class(word).filter(|class| (1..=12).contains(class))
 }
 
-/// A word of at most [`LONGEST_NAME`] bytes with ASCII letters lower-cased, as
-/// bytes: compared with ASCII names only, it needs no UTF-8 check.
-fn lower_word<'b>(word: &str, buf: &'b mut [u8; LONGEST_NAME]) -> Option<&'b [u8]> {
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    Some(lower)
+/// [`word_class`] of the words that make a timestamp with a number.
+const ANCHOR_WORD: u8 = 13;
+/// [`word_class`] of the words allowed in a timestamp, not enough alone.
+const FILLER_WORD: u8 = 14;
+
+/// Words that make a timestamp, besides the months.
+const ANCHOR_WORDS: [&str; 10] = [
+    "ago",
+    "today",
+    "yesterday",
+    "hrs",
+    "hours",
+    "hour",
+    "mins",
+    "minutes",
+    "days",
+    "day",
+];
+
+/// Words a timestamp may hold besides weekdays: joiners, half days and the
+/// time zones as pages print them (`EST`, `GMT`, `ist`).
+const FILLER_WORDS: [&str; 45] = [
+    "at", "am", "pm", "a.m", "p.m", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
+    "hst", "et", "ct", "mt", "pt", "gmt", "utc", "bst", "cet", "cest", "eet", "ist", "hkt", "sgt",
+    "jst", "kst", "aest", "aedt", "msk", "amt", "eat", "wat", "cat", "sast", "nzst", "nzdt", "wib",
+    "pht", "ict", "gst", "z",
+];
+
+/// A word of at most [`LONGEST_NAME`] bytes as one number, ASCII letters
+/// lower-cased: a leading one, then its bytes, so that words of different
+/// lengths (and bytes) differ.
+const fn word_key(word: &[u8]) -> u128 {
+    let mut key = 1;
+    let mut i = 0;
+    while i < word.len() {
+        key = key << 8 | word[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    key
 }
 
-/// Month number of a lower-cased word.
-fn month_of(lower: &[u8]) -> Option<u8> {
-    if lower.len() < 3 {
+/// Entries of [`WORDS`]: each month's name, its first three letters and
+/// `sept`; each weekday's name and its first three and four letters; the
+/// anchor and filler words.
+const WORD_COUNT: usize = 12 * 2 + 1 + 7 * 3 + ANCHOR_WORDS.len() + FILLER_WORDS.len();
+
+/// Every word of a timestamp by its [`word_key`], sorted, with its class: a
+/// month's number, [`ANCHOR_WORD`] or [`FILLER_WORD`] (weekdays are filler).
+/// A word is looked up by a binary search rather than compared with each name.
+const WORDS: [(u128, u8); WORD_COUNT] = {
+    let mut words = [(0, 0); WORD_COUNT];
+    let mut n = 0;
+    let mut i = 0;
+    while i < MONTHS.len() {
+        let name = MONTHS[i].as_bytes();
+        words[n] = (word_key(name), i as u8 + 1);
+        words[n + 1] = (word_key(name.split_at(3).0), i as u8 + 1);
+        n += 2;
+        i += 1;
+    }
+    words[n] = (word_key(b"sept"), 9);
+    n += 1;
+    i = 0;
+    while i < WEEKDAYS.len() {
+        let name = WEEKDAYS[i].as_bytes();
+        words[n] = (word_key(name), FILLER_WORD);
+        words[n + 1] = (word_key(name.split_at(3).0), FILLER_WORD);
+        words[n + 2] = (word_key(name.split_at(4).0), FILLER_WORD);
+        n += 3;
+        i += 1;
+    }
+    i = 0;
+    while i < ANCHOR_WORDS.len() {
+        words[n] = (word_key(ANCHOR_WORDS[i].as_bytes()), ANCHOR_WORD);
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < FILLER_WORDS.len() {
+        words[n] = (word_key(FILLER_WORDS[i].as_bytes()), FILLER_WORD);
+        n += 1;
+        i += 1;
+    }
+    assert!(n == WORD_COUNT);
+    // Sorted by insertion; a word entered twice (`may`) must keep one class.
+    i = 1;
+    while i < WORD_COUNT {
+        let mut j = i;
+        while j > 0 && words[j - 1].0 >= words[j].0 {
+            assert!(words[j - 1].0 != words[j].0 || words[j - 1].1 == words[j].1);
+            let above = words[j - 1];
+            words[j - 1] = words[j];
+            words[j] = above;
+            j -= 1;
+        }
+        i += 1;
+    }
+    words
+};
+
+/// The class of a timestamp word in any case (see [`WORDS`]), `None` for any other word.
+fn word_class(word: &str) -> Option<u8> {
+    // No word of the table is longer than a month or weekday name.
+    if word.len() > LONGEST_NAME {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            m.as_bytes() == lower
-                || (lower.len() <= 4
-                    && m.as_bytes().starts_with(lower)
-                    && (lower.len() == 3 || lower == b"sept"))
-        })
-        .map(|i| i as u8 + 1)
-}
-
-/// Whether a lower-cased word is a weekday or its abbreviation.
-fn is_weekday(lower: &[u8]) -> bool {
-    lower.len() >= 3
-        && WEEKDAYS
-            .iter()
-            .any(|d| d.as_bytes() == lower || (lower.len() <= 4 && d.as_bytes().starts_with(lower)))
+    let key = word_key(word.as_bytes());
+    WORDS
+        .binary_search_by(|&(k, _)| k.cmp(&key))
+        .ok()
+        .map(|at| WORDS[at].1)
 }
 
 /// How many ASCII digits open `b`.
@@ -185,82 +265,10 @@ fn parse_token(i: &str) -> Option<(&str, Token)> {
 }
 
 fn classify_word(word: &str) -> Option<Token> {
-    let word = word.trim_end_matches('.');
-    // No word below is longer than a month or weekday name.
-    let mut buf = [0; LONGEST_NAME];
-    let lower = lower_word(word, &mut buf)?;
-    if month_of(lower).is_some() {
-        return Some(Token::Anchor);
+    match word_class(word.trim_end_matches('.'))? {
+        FILLER_WORD => Some(Token::Filler),
+        _ => Some(Token::Anchor),
     }
-    if matches!(
-        lower,
-        b"ago"
-            | b"today"
-            | b"yesterday"
-            | b"hrs"
-            | b"hours"
-            | b"hour"
-            | b"mins"
-            | b"minutes"
-            | b"days"
-            | b"day"
-    ) {
-        return Some(Token::Anchor);
-    }
-    if is_weekday(lower) {
-        return Some(Token::Filler);
-    }
-    if matches!(lower, b"at" | b"am" | b"pm" | b"a.m" | b"p.m") || is_zone(lower) {
-        return Some(Token::Filler);
-    }
-    None
-}
-
-/// Time zones as pages print them (`EST`, `GMT`, `ist`), in lower case.
-fn is_zone(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"est"
-            | b"edt"
-            | b"cst"
-            | b"cdt"
-            | b"mst"
-            | b"mdt"
-            | b"pst"
-            | b"pdt"
-            | b"akst"
-            | b"hst"
-            | b"et"
-            | b"ct"
-            | b"mt"
-            | b"pt"
-            | b"gmt"
-            | b"utc"
-            | b"bst"
-            | b"cet"
-            | b"cest"
-            | b"eet"
-            | b"ist"
-            | b"hkt"
-            | b"sgt"
-            | b"jst"
-            | b"kst"
-            | b"aest"
-            | b"aedt"
-            | b"msk"
-            | b"amt"
-            | b"eat"
-            | b"wat"
-            | b"cat"
-            | b"sast"
-            | b"nzst"
-            | b"nzdt"
-            | b"wib"
-            | b"pht"
-            | b"ict"
-            | b"gst"
-            | b"z"
-    )
 }
 
 /// Whether [`parse_token`] reads a token at the start of `s`, decided without
@@ -651,6 +659,93 @@ mod tests {
         for i in &inputs {
             let nom = token_by_nom(i).ok();
             assert_eq!(parse_token(i), nom, "{i:?}");
+        }
+    }
+
+    /// Whether a lower-cased word is a weekday or its abbreviation, as
+    /// `classify_word` read it before its table.
+    fn is_weekday_by_list(lower: &[u8]) -> bool {
+        lower.len() >= 3
+            && WEEKDAYS.iter().any(|d| {
+                d.as_bytes() == lower || (lower.len() <= 4 && d.as_bytes().starts_with(lower))
+            })
+    }
+
+    /// Month number of a word, as `month_number` read it before its table.
+    fn month_by_list(word: &str) -> Option<u8> {
+        let lower = word.as_bytes().to_ascii_lowercase();
+        if lower.len() < 3 || lower.len() > LONGEST_NAME {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| {
+                m.as_bytes() == lower
+                    || (lower.len() <= 4
+                        && m.as_bytes().starts_with(&lower)
+                        && (lower.len() == 3 || lower == b"sept"))
+            })
+            .map(|i| i as u8 + 1)
+    }
+
+    /// `classify_word` as it read words before its table.
+    fn classify_by_lists(word: &str) -> Option<Token> {
+        let word = word.trim_end_matches('.');
+        let lower = word.as_bytes().to_ascii_lowercase();
+        if lower.len() > LONGEST_NAME {
+            return None;
+        }
+        let is = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
+        if month_by_list(word).is_some() || is(&ANCHOR_WORDS) {
+            Some(Token::Anchor)
+        } else if is_weekday_by_list(&lower) || is(&FILLER_WORDS) {
+            Some(Token::Filler)
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn words_are_classed_by_the_table_as_by_the_lists() {
+        let mut words: Vec<String> = MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .chain(&ANCHOR_WORDS)
+            .chain(&FILLER_WORDS)
+            .flat_map(|w| {
+                let prefixes = (0..=w.len()).map(|n| w[..n].to_string());
+                let variants = [
+                    w.to_uppercase(),
+                    format!("{w}."),
+                    format!("{w}s"),
+                    format!("\0{w}"),
+                    format!("{w}\0"),
+                    format!("x{w}"),
+                    format!("{}é", &w[..w.len() - 1]),
+                ];
+                prefixes.chain(variants).collect::<Vec<_>>()
+            })
+            .collect();
+        words.extend(
+            [
+                "",
+                ".",
+                "..",
+                "Sept.",
+                "SEPT",
+                "sep",
+                "mond",
+                "thurs",
+                "tues",
+                "Wedn",
+                "é",
+                "ééééé",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(classify_word(w), classify_by_lists(w), "{w:?}");
+            assert_eq!(month_number(w), month_by_list(w), "{w:?}");
         }
     }
 
