@@ -143,7 +143,14 @@ const STATES: [(&str, &str, &str); 50] = [
 /// The U.S. state a region names: AP abbreviation (`Calif.`, `ILL.`), postal code (`NY`) or name.
 pub fn state_name(region: &str) -> Option<&'static str> {
     let r = region.trim();
-    STATES.iter().find_map(|&(ap, postal, name)| {
+    // All three forms of a state open with the same capital (its postal
+    // code's first letter): only the states of the region's first letter are
+    // compared with it.
+    let initial = r.as_bytes().first()?.to_ascii_uppercase();
+    let mut states = STATES
+        .iter()
+        .filter(|(_, postal, _)| postal.as_bytes()[0] == initial);
+    states.find_map(|&(ap, postal, name)| {
         let hit = r.eq_ignore_ascii_case(ap)
             || r.eq_ignore_ascii_case(name)
             || r == postal
@@ -667,6 +674,30 @@ pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_forms_of_a_state_share_their_initial() {
+        for (ap, postal, name) in STATES {
+            assert!(postal.bytes().all(|b| b.is_ascii_uppercase()), "{postal}");
+            assert_eq!(ap.as_bytes()[0], postal.as_bytes()[0], "{ap}");
+            assert_eq!(name.as_bytes()[0], postal.as_bytes()[0], "{name}");
+        }
+        for region in [
+            "", " ", "calif", "CALIF.", "NY", "ny", "New York", "W.Va", "Ore", "Or",
+        ] {
+            let by_list = STATES.iter().find_map(|&(ap, postal, name)| {
+                let r = region.trim();
+                let hit = r.eq_ignore_ascii_case(ap)
+                    || r.eq_ignore_ascii_case(name)
+                    || r == postal
+                    || (ap.ends_with('.')
+                        && r.eq_ignore_ascii_case(&ap[..ap.len() - 1])
+                        && r.len() > 2);
+                hit.then_some(name)
+            });
+            assert_eq!(state_name(region), by_list, "{region:?}");
+        }
+    }
 
     fn dl(s: &str) -> (Dateline<'_>, &str) {
         parse_dateline(s).unwrap_or_else(|| panic!("no dateline in {s:?}"))
