@@ -17,9 +17,11 @@ use crate::{
         sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
-    dateline::parse_dateline,
+    dateline::{floor_boundary, parse_dateline},
     lines::{Block, blocks},
-    published::{MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published},
+    published::{
+        LONGEST_TIMESTAMP, MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published,
+    },
     scratch::{recycle, shrink_into},
     shape::{
         closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
@@ -775,11 +777,23 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     if text.len() > MAX_TIMESTAMP_LINE {
         return None;
     }
-    // Every timestamp holds a digit (find_timestamp reads no line without
-    // one), and a digit is looked for faster than the label words.
-    if !crate::ascii::has_digit(text)
-        || !crate::ascii::contains_any_case_blind(text, &TIMESTAMP_LABELS)
-    {
+    // The timestamp closes the line, and is no longer than the longest one
+    // found: its digit (every timestamp holds one) is among the line's last
+    // bytes, and its label word ends right above them, past the spaces and
+    // colons (and an `on`) between label and timestamp. A digit is looked for
+    // faster than the label words.
+    let ts_from = text.len().saturating_sub(LONGEST_TIMESTAMP);
+    if !crate::ascii::has_digit(&text[floor_boundary(text, ts_from)..]) {
+        return None;
+    }
+    let gap = text.as_bytes()[..ts_from]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b':')
+        .count();
+    let label_from = (ts_from - gap).saturating_sub(" on".len() + LONGEST_LABEL);
+    let label_window = &text[floor_boundary(text, label_from)..];
+    if !crate::ascii::contains_any_case_blind(label_window, &TIMESTAMP_LABELS) {
         return None;
     }
     let (before, ts) = closing_timestamp(text)?;
@@ -795,6 +809,9 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
 /// The words that label a timestamp closing a line, each with the index of the
 /// `p` they all hold, for [`crate::ascii::contains_any_case_blind`].
 const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("published", 0)];
+
+/// Bytes in the longest of [`TIMESTAMP_LABELS`].
+const LONGEST_LABEL: usize = "published".len();
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`),
 /// given its [`find_timestamp`].
@@ -1449,6 +1466,23 @@ mod tests {
             parse(text).unwrap().headline,
             Some("Council closes old bridge")
         );
+    }
+
+    #[test]
+    fn a_labelled_timestamp_is_found_across_a_wide_gap() {
+        let ts = "Mar 04, 2013 at 09:15am IST";
+        for gap in [
+            " ",
+            ": ",
+            " on ",
+            &" ".repeat(120),
+            &format!(" on{}", " ".repeat(90)),
+        ] {
+            let line = format!("Mayor quits over budget row City news, Updated{gap}{ts}");
+            assert_eq!(labelled_timestamp_at_end(&line), Some(ts), "{line:?}");
+        }
+        let far = format!("Updated by the desk {} {ts}", "x".repeat(90));
+        assert_eq!(labelled_timestamp_at_end(&far), None);
     }
 
     #[test]

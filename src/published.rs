@@ -382,7 +382,7 @@ pub(crate) fn is_dated_line(line: &str) -> bool {
 pub(crate) fn leading_timestamp(s: &str) -> Option<&str> {
     let s = s.trim_start();
     // No timestamp is longer than a line `parse_published` reads, nor lacks a digit.
-    let s = &s[..crate::dateline::floor_boundary(s, 90)];
+    let s = &s[..crate::dateline::floor_boundary(s, LONGEST_TIMESTAMP)];
     // Every candidate below is cut from `s` between tokens and must be read
     // as tokens from its start: when `s` opens with no token, none is. Asked
     // first, as it reads a word where the digit may be far.
@@ -459,6 +459,9 @@ const FIRST_LABELS: [&str; 6] = [
     "date",
     "on",
 ];
+
+/// Bytes in the longest timestamp [`find_timestamp`] gives.
+pub(crate) const LONGEST_TIMESTAMP: usize = 90;
 
 /// The longest line [`find_timestamp`] reads.
 pub(crate) const MAX_TIMESTAMP_LINE: usize = 240;
