@@ -8,7 +8,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_till1},
+    bytes::complete::tag,
     character::complete::{char, space0},
     combinator::{opt, verify},
     sequence::{delimited, pair, preceded},
@@ -239,12 +239,26 @@ fn could_open_date(word: &[u8]) -> bool {
     (3..=9).contains(&letters) && matches!(rest.first(), None | Some(b'\t'))
 }
 
+/// `take_till1` of the ASCII bytes `find` looks for: the text up to the
+/// first of them, at least one character. Found by memchr rather than
+/// character by character: after a parenthesis or slash that opens no marker
+/// (`and/or`, a URL), the search may run to the paragraph's end.
+fn till_any1(find: impl Fn(&[u8]) -> Option<usize>) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| match find(i.as_bytes()).unwrap_or(i.len()) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeTill1,
+        ))),
+        end => Ok((&i[end..], &i[..end])),
+    }
+}
+
 /// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`.
 fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
     delimited(
         char('('),
         verify(
-            take_till1(|c| c == ')' || c == '(' || c == '\n'),
+            till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b)),
             |s: &str| is_agency_name(s),
         ),
         char(')'),
@@ -256,7 +270,7 @@ fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
 fn parse_agency_slashes(i: &str) -> IResult<&str, &str> {
     delimited(
         pair(char('/'), space0),
-        verify(take_till1(|c| c == '/' || c == '\n'), |s: &str| {
+        verify(till_any1(|b| memchr::memchr2(b'/', b'\n', b)), |s: &str| {
             Agency::known(s).is_some()
         }),
         pair(space0, char('/')),
@@ -674,6 +688,26 @@ pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn till_any1_is_take_till1() {
+        use nom::bytes::complete::take_till1;
+        for i in [
+            "", "(", ")", "a", "ab)c", "é)", "aé/b", "\n", "x\ny", "AP) -", "/ PR /", "日本",
+        ] {
+            let paren = till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b))(i).ok();
+            let by_nom =
+                take_till1::<_, _, nom::error::Error<&str>>(|c| c == ')' || c == '(' || c == '\n')(
+                    i,
+                )
+                .ok();
+            assert_eq!(paren, by_nom, "{i:?}");
+            let slash = till_any1(|b| memchr::memchr2(b'/', b'\n', b))(i).ok();
+            let by_nom =
+                take_till1::<_, _, nom::error::Error<&str>>(|c| c == '/' || c == '\n')(i).ok();
+            assert_eq!(slash, by_nom, "{i:?}");
+        }
+    }
 
     #[test]
     fn the_forms_of_a_state_share_their_initial() {
