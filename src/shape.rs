@@ -126,6 +126,21 @@ const END_MARKERS_BY_FIRST: [u32; 256] = {
     by_first
 };
 
+/// The first four bytes of each of [`END_MARKERS`] (all are longer) as one
+/// number: a line's opening is compared with a marker's in one test, and most
+/// lines sharing a marker's first letter (`The`, `This year`) fail it.
+const END_MARKER_HEADS: [u32; END_MARKERS.len()] = {
+    let mut heads = [0; END_MARKERS.len()];
+    let mut i = 0;
+    while i < END_MARKERS.len() {
+        let m = END_MARKERS[i].as_bytes();
+        assert!(m.len() > 4);
+        heads[i] = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
+        i += 1;
+    }
+    heads
+};
+
 /// The heading of a comment section that counts its comments:
 /// `34 responses to “Title”`, `12 thoughts on “Title”`.
 pub(crate) fn opens_comments(text: &str) -> bool {
@@ -154,15 +169,18 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
     // Compared in place rather than lower-cased first, from the first letter:
     // this runs on every block of the body.
-    let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
+    let Some(&[a, b, c, d]) = head.get(..4) else {
         return false;
     };
-    let mut markers = END_MARKERS_BY_FIRST[usize::from(first)];
+    let opening = u32::from_le_bytes([a, b, c, d].map(|b| b.to_ascii_lowercase()));
+    let mut markers = END_MARKERS_BY_FIRST[usize::from(a.to_ascii_lowercase())];
     while markers != 0 {
-        let m = END_MARKERS[markers.trailing_zeros() as usize].as_bytes();
-        if head
-            .get(..m.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(m))
+        let i = markers.trailing_zeros() as usize;
+        let m = END_MARKERS[i].as_bytes();
+        if END_MARKER_HEADS[i] == opening
+            && head
+                .get(..m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m))
         {
             return true;
         }
