@@ -10,12 +10,11 @@ pub(crate) fn is_prose(text: &str) -> bool {
     prose_of(text, count_words(text, 25))
 }
 
-/// Whether a block reads as prose ([`is_prose`]) and whether it is
-/// unmistakably story prose, [`LONG_PROSE`] words or more: its words are
-/// counted once for both.
-pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
-    let words = count_words(text, 25);
-    (prose_of(text, words), words >= LONG_PROSE)
+/// Whether a block of `words` words, counted up to 25 at least, reads as
+/// prose ([`is_prose`]) and whether it is unmistakably story prose,
+/// [`LONG_PROSE`] words or more: its words are counted once for both.
+pub(crate) fn prose_shape(text: &str, words: usize) -> (bool, bool) {
+    (prose_of(text, words.min(25)), words >= LONG_PROSE)
 }
 
 /// [`is_prose`] of a text of `words` words, counted up to 25.
@@ -425,11 +424,18 @@ fn column_gap(head: &[u8]) -> Option<usize> {
 /// Fewest words of a block that is unmistakably story prose (long prose).
 const LONG_PROSE: usize = 20;
 
+/// Most words of a title.
+pub(crate) const TITLE_WORDS: usize = 30;
+
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    text.len() <= 250
-        && (1..=30).contains(&count_words(text, 31))
-        && !crate::ascii::has_line_break(text)
+    is_title_like_counted(text, || count_words(text, TITLE_WORDS + 1))
+}
+
+/// [`is_title_like`], `words` counting the text's words up to one more than
+/// [`TITLE_WORDS`] at least.
+pub(crate) fn is_title_like_counted(text: &str, words: impl FnOnce() -> usize) -> bool {
+    text.len() <= 250 && (1..=TITLE_WORDS).contains(&words()) && !crate::ascii::has_line_break(text)
 }
 
 #[cfg(test)]
