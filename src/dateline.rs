@@ -409,34 +409,53 @@ pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
 }
 
 /// Whether a text is seven words at most, each a place word. Every dateline's
-/// place is read here: an ASCII text (nearly all) is cut into words at its
-/// bytes, at the white space `split_whitespace` would cut at there (tab to
-/// carriage return, and space), without decoding characters.
+/// place is read here: an ASCII text (nearly all) is read in one pass over
+/// its bytes, cut into words at the white space `split_whitespace` would cut
+/// at there (tab to carriage return, and space), each word read as
+/// [`is_place_word`] reads it, without decoding characters.
 fn place_words(text: &str) -> bool {
-    let mut words = 0;
-    let mut place_word = |w: &str| {
-        words += 1;
-        words <= 7 && is_place_word(w)
-    };
     if !text.is_ascii() {
-        return text.split_whitespace().all(place_word);
+        let mut words = 0;
+        return text.split_whitespace().all(|w| {
+            words += 1;
+            words <= 7 && is_place_word(w)
+        });
     }
     let bytes = text.as_bytes();
-    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let mut at = 0;
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let (mut at, mut words) = (0, 0);
     while at < bytes.len() {
-        if space(&bytes[at]) {
+        if space(bytes[at]) {
             at += 1;
             continue;
         }
-        let end = bytes[at..]
-            .iter()
-            .position(space)
-            .map_or(bytes.len(), |n| at + n);
-        if !place_word(&text[at..end]) {
+        words += 1;
+        if words > 7 {
             return false;
         }
-        at = end;
+        let start = at;
+        if bytes[at].is_ascii_uppercase() {
+            // A capitalised word: letters and `.-'/`, then perhaps commas.
+            while at < bytes.len()
+                && (bytes[at].is_ascii_alphabetic()
+                    || matches!(bytes[at], b'.' | b'-' | b'\'' | b'/'))
+            {
+                at += 1;
+            }
+            while at < bytes.len() && bytes[at] == b',' {
+                at += 1;
+            }
+            if at < bytes.len() && !space(bytes[at]) {
+                return false;
+            }
+        } else {
+            while at < bytes.len() && !space(bytes[at]) {
+                at += 1;
+            }
+            if !is_place_word(&text[start..at]) {
+                return false;
+            }
+        }
     }
     true
 }
@@ -706,6 +725,38 @@ mod tests {
             let by_nom =
                 take_till1::<_, _, nom::error::Error<&str>>(|c| c == '/' || c == '\n')(i).ok();
             assert_eq!(slash, by_nom, "{i:?}");
+        }
+    }
+
+    #[test]
+    fn place_words_are_read_as_is_place_word_reads_them() {
+        let by_words = |text: &str| {
+            text.split_whitespace().count() <= 7 && text.split_whitespace().all(is_place_word)
+        };
+        let pieces = [
+            "A", "b", "NEW", "York", ",", ",,", " ", "\t", "\n", "\u{b}", "de", "la", ".", "-",
+            "'", "/", "x", "1", "é", "É", "\u{a0}", ":",
+        ];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts.extend(
+            [
+                "Rio de Janeiro",
+                "SAN FRANCISCO,",
+                "A B C D E F G",
+                "A B C D E F G H",
+                "Ab,c",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(place_words(text), by_words(text), "{text:?}");
         }
     }
 
