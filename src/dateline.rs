@@ -734,17 +734,10 @@ mod tests {
             text.split_whitespace().count() <= 7 && text.split_whitespace().all(is_place_word)
         };
         let pieces = [
-            "A", "b", "NEW", "York", ",", ",,", " ", "\t", "\n", "\u{b}", "de", "la", ".", "-",
+            "", "A", "b", "NEW", "York", ",", ",,", " ", "\t", "\n", "\u{b}", "de", "la", ".", "-",
             "'", "/", "x", "1", "é", "É", "\u{a0}", ":",
         ];
-        let mut texts = vec![String::new()];
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    texts.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
+        let mut texts = crate::ascii::texts_of_three(&pieces);
         texts.extend(
             [
                 "Rio de Janeiro",

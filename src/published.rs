@@ -624,14 +624,7 @@ mod tests {
             "3:",
             "a",
         ];
-        let mut inputs = vec![String::new()];
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    inputs.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
+        let mut inputs = crate::ascii::texts_of_three(&pieces);
         inputs.extend(
             [
                 "2019-11-18T20:51:19Z",
