@@ -201,11 +201,7 @@ pub(crate) fn is_author_note(text: &str) -> bool {
     // The subject's verb is the second, third or fourth word: the first four
     // are all that is read.
     let mut first = [""; 4];
-    let n = first
-        .iter_mut()
-        .zip(text.split_whitespace())
-        .map(|(s, w)| *s = w)
-        .count();
+    let n = crate::ascii::first_words(text, &mut first);
     let words = &first[..n];
     // A contact line is short: a story paragraph may give an address too.
     let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
