@@ -38,9 +38,21 @@ const MINOR_WORDS: [&str; 20] = [
 /// minor words, at most one word in ten opens in lower case. A sentence naming
 /// people and places still has several (`Hollywood star Tom Hanks was in ...`).
 fn is_title_case(text: &str) -> bool {
+    // An ASCII text is cut into words at its bytes rather than by decoding
+    // its characters: its white space is the same to both, but for the
+    // vertical tab, which only `split_whitespace` cuts at.
+    if text.is_ascii() && memchr::memchr(0x0B, text.as_bytes()).is_none() {
+        title_case_words(text.split_ascii_whitespace())
+    } else {
+        title_case_words(text.split_whitespace())
+    }
+}
+
+/// [`is_title_case`] of a text's words.
+fn title_case_words<'t>(text_words: impl Iterator<Item = &'t str>) -> bool {
     const READ: usize = 25;
     let (mut words, mut lower) = (0, 0);
-    for w in text.split_whitespace().take(READ) {
+    for w in text_words.take(READ) {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
