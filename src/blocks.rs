@@ -599,9 +599,7 @@ fn is_glued_links(t: &str) -> bool {
     }
     // Counted before the searches below: most lines join no words, and the
     // count is one loop without a branch.
-    let joins: usize = (t.as_bytes().windows(2))
-        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
-        .sum();
+    let joins = crate::ascii::count_case_joins(t);
     // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
     if joins < 3
         || memchr::memchr2(b'/', b'@', t.as_bytes()).is_some()
