@@ -1,7 +1,9 @@
 //! Parse throughput against the line-scan floor, on the same inputs side by side.
 //!
 //! `cargo bench` runs one group, `newsparse`, with `floor/*` (a single pass
-//! that finds lines and blank-line paragraph breaks), `parse/*` and
+//! that finds lines and blank-line paragraph breaks), `wording/*` (the floor
+//! plus one lower-cased phrase search per line: what reading a line's words
+//! costs at the least), `parse/*` and
 //! `json/*` (serde JSON of the parsed articles) on: the seed article, the
 //! mixed corpus (the committed fixtures, plus `../shared/corpus/dev` and
 //! `../shared/corpus/bulk` when present) and one large article of about
@@ -59,6 +61,14 @@ fn bench_input(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, texts: &[String
         b.iter(|| {
             for t in texts {
                 black_box(common::line_scan(black_box(t)));
+            }
+        })
+    });
+    let mut wording = common::WordingScan::new();
+    g.bench_function(format!("wording/{name}"), |b| {
+        b.iter(|| {
+            for t in texts {
+                black_box(wording.scan(black_box(t)));
             }
         })
     });

@@ -149,6 +149,14 @@ fn main() -> ExitCode {
             }
         }
     });
+    let mut wording = common::WordingScan::new();
+    let (_, wording_time) = timed(o.iters, o.max_secs, || {
+        for _ in 0..reps {
+            for t in &texts {
+                black_box(wording.scan(black_box(t)));
+            }
+        }
+    });
     let (parse_passes, parse_time) = timed(o.iters, o.max_secs, || {
         for _ in 0..reps {
             for t in &texts {
@@ -172,6 +180,12 @@ fn main() -> ExitCode {
     println!("parse MB/s: {parse_mbps:.1}");
     println!("floor MB/s: {floor_mbps:.1}");
     println!("ratio: {:.3}", parse_mbps / floor_mbps);
+    let wording_mbps = mbps(wording_time);
+    println!(
+        "wording scan MB/s: {wording_mbps:.1} (ratio {:.3} to the floor; parse at {:.3} of it)",
+        wording_mbps / floor_mbps,
+        parse_mbps / wording_mbps
+    );
     println!("articles/s: {articles_per_s:.0}");
     println!(
         "allocations/article: {:.2} ({:.0} bytes/article)",

@@ -742,9 +742,16 @@ fn trailing_paren_credit(t: &str) -> Option<&str> {
     (credit.len() <= 80 && (photo || after_sentence && credited)).then_some(credit)
 }
 
+/// Longest photographer-and-service credit (`J. Scott Applewhite / AP file`).
+const SLASH_CREDIT: usize = 60;
+
 /// A photographer and a service closing a caption after its last sentence:
 /// `... on July 25, 2019. J. Scott Applewhite / AP file`, `... Jaafar ASHTIYEH / AFP`.
 fn trailing_slash_credit(t: &str) -> Option<&str> {
+    // The credit ends the line and holds the slash: a line without one in its
+    // last bytes has none, and is not searched for its last sentence.
+    let last = &t.as_bytes()[t.len().saturating_sub(SLASH_CREDIT)..];
+    memchr::memchr(b'/', last)?;
     let at = crate::ascii::rfind(t, ". ")?;
     let credit = t[at + 2..].trim();
     let (name, service) = credit.split_once('/')?;
@@ -757,7 +764,7 @@ fn trailing_slash_credit(t: &str) -> Option<&str> {
         .find_map(|w| service.strip_suffix(w))
         .map_or(service, str::trim_end);
     let photo_service = Agency::known(service).is_some() || service == "Getty Images";
-    (credit.len() <= 60 && named && photo_service).then_some(credit)
+    (credit.len() <= SLASH_CREDIT && named && photo_service).then_some(credit)
 }
 
 /// The caption a line holds, with its credit; `None` for a line that is not a caption.
@@ -1100,6 +1107,13 @@ mod tests {
             .unwrap();
         assert_eq!(c.credit, Some("Jane Roe / AP file"));
         assert!(caption("Officials met on Monday. Prices rose 3/4 percent").is_none());
+        // The longest slashed credit read as one is 60 bytes.
+        let longest = "Bartholomew Featherstonehaugh-Worthington Abernath / AP file";
+        assert_eq!(longest.len(), SLASH_CREDIT);
+        let line = format!("The senator speaks. {longest}");
+        assert_eq!(caption(&line).unwrap().credit, Some(longest));
+        let longer = longest.replacen("Abernath", "Abernathy", 1);
+        assert!(caption(&format!("The senator speaks. {longer}")).is_none());
         assert!(caption("He said the photo was taken in Paris.").is_none());
     }
 
