@@ -13,8 +13,8 @@ use crate::{
     Agency, Byline, Dateline, Error,
     ascii::{Cased, count_words},
     blocks::{
-        caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule, related_item,
-        sign_off, trailing_credit, wire_initials,
+        ClosingWords, caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule,
+        related_item, sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::parse_dateline,
@@ -124,10 +124,11 @@ fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
     if is_list_heading(&cased) {
         return Kind::ListHeading;
     }
-    if let Some(credit) = credit_line(&cased) {
-        return Kind::Credit(credit, sign_off(&cased, credit));
+    let words = ClosingWords::of(&cased);
+    if let Some(credit) = credit_line(&cased, words) {
+        return Kind::Credit(credit, sign_off(&cased, credit, words));
     }
-    if let Some(agency) = sign_off(&cased, text) {
+    if let Some(agency) = sign_off(&cased, text, words) {
         return Kind::SignOff(agency);
     }
     if is_furniture(&cased) {

@@ -51,6 +51,11 @@ impl<'t, 'l> Cased<'t, 'l> {
         }
     }
 
+    /// The lower-cased copy of the whole text, when it has one.
+    pub(crate) fn copy(&self) -> Option<&'l str> {
+        self.lower
+    }
+
     /// `part`, a slice of the text, lower-cased: taken from the copy, or for a
     /// block too long to have one (which the classifiers seldom read) made anew.
     pub(crate) fn lower(&self, part: &str) -> Cow<'l, str> {

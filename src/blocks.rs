@@ -366,6 +366,17 @@ impl Literals {
             None => self.automaton.is_match(hay),
         }
     }
+
+    /// The literals (of the first eight, by index) found in `hay`. The search
+    /// skips over each match: literals none of which overlaps another are
+    /// all found.
+    fn found(&self, hay: &str) -> u8 {
+        let bit = |pattern: aho_corasick::PatternID| 1u8.checked_shl(pattern.as_u32()).unwrap_or(0);
+        match &self.packed {
+            Some(s) => s.find_iter(hay).fold(0, |ids, m| ids | bit(m.pattern())),
+            None => (self.automaton.find_iter(hay)).fold(0, |ids, m| ids | bit(m.pattern())),
+        }
+    }
 }
 
 fn literal_finder<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(patterns: I) -> Literals {
@@ -894,7 +905,7 @@ const CREDIT_OPENER_INITIALS: [bool; 256] = crate::ascii::initials(&CREDIT_LINE_
 
 /// The credit line a block holds, without surrounding parentheses or brackets:
 /// `Reporting by Kane Wu; Editing by Jacqueline Wong`, `… contributed to this report.`
-pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
+pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>, words: ClosingWords) -> Option<&'t str> {
     let t = without_leading_dashes(crate::ascii::trim(line.text));
     if t.len() > 400 {
         return None;
@@ -910,8 +921,11 @@ pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>) -> Option<&'t str> {
     {
         return Some(inner);
     }
-    let lower = line.lower(inner);
     // Every closing form below names the contributors: a line without the word is none.
+    if !words.may_hold(ClosingWords::CONTRIBUTED) {
+        return None;
+    }
+    let lower = line.lower(inner);
     CONTRIBUTED.find(lower.as_bytes())?;
     let contributed = lower.ends_with("contributed to this report.")
         || lower.ends_with("contributed to this report")
@@ -937,6 +951,31 @@ pub(crate) fn trailing_credit(paragraph: &str) -> Option<&str> {
         .then_some(credit)
 }
 
+/// The words that credit lines and sign-offs turn on, as a block may hold
+/// them: found in one search of its lower-cased copy, since most blocks hold
+/// none and are then spared a search for each.
+#[derive(Clone, Copy)]
+pub(crate) struct ClosingWords(u8);
+
+impl ClosingWords {
+    const WORDS: [&str; 3] = ["contributed", "associated press", "originally appeared "];
+    const CONTRIBUTED: usize = 0;
+    const ASSOCIATED_PRESS: usize = 1;
+    const ORIGINALLY_APPEARED: usize = 2;
+
+    /// The words `line` holds; all of them, as far as the caller knows, for a
+    /// block too long to have a lower-cased copy.
+    pub(crate) fn of(line: &Cased<'_, '_>) -> Self {
+        static FINDER: LazyLock<Literals> = LazyLock::new(|| literal_finder(ClosingWords::WORDS));
+        ClosingWords(line.copy().map_or(u8::MAX, |lower| FINDER.found(lower)))
+    }
+
+    /// Whether the block may hold the word: `false` when it does not.
+    fn may_hold(self, word: usize) -> bool {
+        self.0 & (1 << word) != 0
+    }
+}
+
 /// Words without one of which a longer line names no service in a sign-off,
 /// all found in one pass.
 static TELLING: LazyLock<Literals> =
@@ -950,7 +989,11 @@ static ORIGINALLY_APPEARED: LazyLock<memchr::memmem::Finder<'static>> =
 /// The agency a sign-off line names: `Reuter`, `-- The Associated Press`,
 /// `Copyright 2014 The Associated Press`, `The Associated Press contributed to this report.`
 /// `text` is the block of `line` or a part of it (a credit line's credit).
-pub(crate) fn sign_off(line: &Cased<'_, '_>, text: &str) -> Option<Agency<'static>> {
+pub(crate) fn sign_off(
+    line: &Cased<'_, '_>,
+    text: &str,
+    words: ClosingWords,
+) -> Option<Agency<'static>> {
     let t = without_leading_dashes(crate::ascii::trim(text));
     let t = if t.ends_with('.') {
         t.trim_end_matches('.')
@@ -971,10 +1014,12 @@ pub(crate) fn sign_off(line: &Cased<'_, '_>, text: &str) -> Option<Agency<'stati
     // or says where it originally appeared: a line doing none of these is
     // turned away before the search for the telling words.
     let lower = line.lower(t);
-    let named = ASSOCIATED_PRESS.find(lower.as_bytes()).is_some()
+    let named = words.may_hold(ClosingWords::ASSOCIATED_PRESS)
+        && ASSOCIATED_PRESS.find(lower.as_bytes()).is_some()
         || lower.starts_with("copyright")
         || lower.starts_with('©')
-        || ORIGINALLY_APPEARED.find(lower.as_bytes()).is_some();
+        || words.may_hold(ClosingWords::ORIGINALLY_APPEARED)
+            && ORIGINALLY_APPEARED.find(lower.as_bytes()).is_some();
     if !named || !TELLING.is_match(t) {
         return None;
     }
@@ -1034,11 +1079,34 @@ mod tests {
     }
 
     fn credit_line(t: &str) -> Option<&str> {
-        super::credit_line(&Cased::new(t, &mut String::new()))
+        let mut buf = String::new();
+        let line = Cased::new(t, &mut buf);
+        super::credit_line(&line, ClosingWords::of(&line))
     }
 
     fn sign_off(t: &str) -> Option<Agency<'static>> {
-        super::sign_off(&Cased::new(t, &mut String::new()), t)
+        let mut buf = String::new();
+        let line = Cased::new(t, &mut buf);
+        super::sign_off(&line, t, ClosingWords::of(&line))
+    }
+
+    #[test]
+    fn closing_words_are_all_found_in_one_search() {
+        let words = |t: &str| ClosingWords::of(&Cased::new(t, &mut String::new())).0;
+        assert_eq!(words("The mayor said so on Monday."), 0);
+        assert_eq!(words("Jane Roe CONTRIBUTED."), 0b001);
+        assert_eq!(
+            words("It originally appeared at Reuters; The Associated Press contributed."),
+            0b111
+        );
+        // A block too long for a lower-cased copy may hold any of them.
+        assert_eq!(words(&"word ".repeat(100)), u8::MAX);
+        // The automaton standing in for the SIMD searcher finds the same.
+        let automaton = Literals {
+            packed: None,
+            ..literal_finder(ClosingWords::WORDS)
+        };
+        assert_eq!(automaton.found("associated press and contributed"), 0b011);
     }
 
     #[test]
