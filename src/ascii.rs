@@ -340,6 +340,11 @@ const fn in_range_lanes(x: u64, low: u8, high: u8) -> u64 {
     at_least(x, low) & !at_least(x, high + 1)
 }
 
+/// The top bit set in each byte lane of `x` that is `b`, exactly.
+pub(crate) const fn lanes_of(x: u64, b: u8) -> u64 {
+    zero_lanes(x ^ (b as u64 * ONES))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,6 +602,24 @@ mod tests {
                 line[at + 1] = b'Q';
                 let text = String::from_utf8_lossy(&line);
                 assert_eq!(count_case_joins(&text), naive(&text), "{b} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_of_marks_each_byte_equal() {
+        for b in [0u8, b' ', b'w', 0x7f, 0x80, 0xa0, 0xff] {
+            for text in [
+                *b"abcdefgh",
+                *b" w  w\x00\x80\xff",
+                [b; 8],
+                *b"\xa0 \x20\x7fwWww",
+            ] {
+                let x = u64::from_le_bytes(text);
+                let naive = (0..8)
+                    .filter(|&i| text[i] == b)
+                    .fold(0u64, |m, i| m | 0x80 << (8 * i));
+                assert_eq!(lanes_of(x, b), naive, "{text:?} {b}");
             }
         }
     }
