@@ -558,7 +558,8 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     {
         return true;
     }
-    if crate::shape::opens_comments(t) {
+    // A comment count opens with its number: the call is skipped for other lines.
+    if t.starts_with(|c: char| c.is_ascii_digit()) && crate::shape::opens_comments(t) {
         return true;
     }
     // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
@@ -625,15 +626,26 @@ fn is_invisible(t: &str) -> bool {
         })
 }
 
+/// Whether a byte may be part of a count: `1,200`, `1.2k`.
+fn counting(b: u8) -> bool {
+    b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k'
+}
+
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
 fn is_counter(lower: &str) -> bool {
+    // Told from most lines by the first byte: a counter opens with its
+    // number or a bracket, perhaps after white space (a byte outside the
+    // printable ASCII).
+    let opening = |b: u8| counting(b) || b == b'(' || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
     // A playlist's count in brackets: `(16 Videos)`.
     let lower = lower
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(lower);
     // A counter opens with its number: other lines are not split into words.
-    let counting = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k';
     if !lower.trim_start().bytes().next().is_some_and(counting) {
         return false;
     }
@@ -682,6 +694,13 @@ fn is_share_bar(lower: &str) -> bool {
         "telegram",
         "instagram",
     ];
+    const INITIALS: [bool; 256] = crate::ascii::initials(&NETWORKS);
+    // Told from most lines by the first byte: a bar opens with a network's
+    // name or `on`, or with a separator (those outside ASCII among them).
+    let opening = |b: u8| INITIALS[usize::from(b)] || b"o|/".contains(&b) || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
     let mut named = 0;
     let all_buttons = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
@@ -747,7 +766,16 @@ fn is_glued_links(t: &str) -> bool {
 
 /// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
 fn is_gallery_counter(lower: &str) -> bool {
-    let rest = ["image ", "photo ", "slide ", "picture "]
+    const WORDS: [&str; 4] = ["image ", "photo ", "slide ", "picture "];
+    const INITIALS: [bool; 256] = crate::ascii::initials(&WORDS);
+    // Told from most lines by the first byte: a counter opens with its
+    // number or one of the words, perhaps after white space (a byte outside
+    // the printable ASCII).
+    let opening = |b: u8| b.is_ascii_digit() || INITIALS[usize::from(b)] || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
+    let rest = WORDS
         .iter()
         .find_map(|w| lower.strip_prefix(w))
         .unwrap_or(lower);
@@ -1378,6 +1406,11 @@ mod tests {
             "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
             "Chat with us on WhatsApp for the day's top stories.",
+            // Counters and share bars behind a bullet and white space.
+            "*\t6 shares",
+            "*\u{2003}1 of 4",
+            "*\u{a0}Facebook Twitter",
+            "* | Email | Print",
             "Request reprint permission | Submit a correction | Contact the editors",
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",
