@@ -110,15 +110,31 @@ pub(crate) fn opens_with_any(text: &str, initials: &[bool; 256]) -> bool {
         .is_some_and(|&b| initials[b as usize])
 }
 
-/// `s.split_whitespace().count()`, counted a word at a time by [`count_words`]
-/// when the two agree on what white space is: in ASCII text without a
-/// vertical tab (which only the former takes for white space).
+/// `s.split_whitespace().count()`, counted eight bytes at a time in ASCII
+/// text, where white space is the bytes from tab to carriage return (the
+/// vertical tab among them) and the space. Text holding another byte is
+/// counted by `split_whitespace`, which knows Unicode's white space.
 pub(crate) fn count_all_words(s: &str) -> usize {
-    if s.is_ascii() && memchr::memchr(0x0B, s.as_bytes()).is_none() {
-        count_words(s, usize::MAX)
-    } else {
-        s.split_whitespace().count()
+    let mut words = 0;
+    // Whether the byte before the chunk is white space, in lane 0's top bit;
+    // the text's start counts as such.
+    let mut space_before = HIGH & 0xFF;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    // Spaces pad the last chunk: they open no word.
+    let mut last = [b' '; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    for x in (&mut chunks)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("chunks of eight")))
+        .chain([u64::from_le_bytes(last)])
+    {
+        if x & HIGH != 0 {
+            return s.split_whitespace().count();
+        }
+        let space = in_range_lanes(x, b'\t', b'\r') | lanes_of(x, b' ');
+        words += lanes_set(!space & ((space << 8) | space_before) & HIGH);
+        space_before = space >> 56;
     }
+    words
 }
 
 /// Whether a block spans lines (hard-wrapped copy): `contains('\n')` with the
@@ -258,14 +274,9 @@ pub(crate) fn last_digit(text: &str) -> Option<usize> {
     chunks.remainder().iter().rposition(u8::is_ascii_digit)
 }
 
-/// The top bit set in each byte lane of `x` that is an ASCII digit, exactly:
-/// the lanes from `0` up less those from `:` up (a byte of 0x80 or more is in
-/// both). Adding at most 0x50 to seven bits carries no lane into the next.
+/// The top bit set in each byte lane of `x` that is an ASCII digit, exactly.
 const fn digit_lanes(x: u64) -> u64 {
-    const fn at_least(x: u64, b: u8) -> u64 {
-        (((x & !HIGH) + (0x80 - b as u64) * ONES) | x) & HIGH
-    }
-    at_least(x, b'0') & !at_least(x, b':')
+    in_range_lanes(x, b'0', b'9')
 }
 
 /// The top bit of each byte of a `u64`.
@@ -352,6 +363,50 @@ pub(crate) fn texts_of_three(pieces: &[&str]) -> Vec<String> {
         }
     }
     texts
+}
+
+/// How many times an ASCII small letter runs straight into a capital
+/// (`lowerUpper`), counted eight bytes at a time: a byte-pair loop costs
+/// several instructions a byte, and every short block is asked.
+pub(crate) fn count_case_joins(text: &str) -> usize {
+    // Whether the last byte of the chunk before was a small letter, in the top lane's high bit.
+    let mut small_before = 0u64;
+    let mut count = |x: u64| {
+        // Setting bit 5 folds capitals onto small letters (and nothing else onto them).
+        let letters = in_range_lanes(x | (0x20 * ONES), b'a', b'z');
+        // Bit 5, moved up to each lane's top bit, tells a small letter from a capital.
+        let small_bit = (x << 2) & HIGH;
+        let small = letters & small_bit;
+        let capital = letters & !small_bit;
+        let joins = lanes_set(((small << 8) | (small_before >> 56)) & capital);
+        small_before = small;
+        joins
+    };
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut joins: usize = (&mut chunks)
+        .map(|c| count(u64::from_le_bytes(c.try_into().expect("chunks of eight"))))
+        .sum();
+    // Zeros pad the last chunk: a zero is no letter, so it adds no join.
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    joins += count(u64::from_le_bytes(last));
+    joins
+}
+
+/// The top bit set in each byte lane of `x` from `low` to `high` (both below
+/// 0x80), exactly: the lanes from `low` up less those from `high + 1` up (a
+/// byte of 0x80 or more is in both). Adding at most 0x80 to seven bits
+/// carries no lane into the next.
+const fn in_range_lanes(x: u64, low: u8, high: u8) -> u64 {
+    const fn at_least(x: u64, b: u8) -> u64 {
+        (((x & !HIGH) + (0x80 - b as u64) * ONES) | x) & HIGH
+    }
+    at_least(x, low) & !at_least(x, high + 1)
+}
+
+/// The top bit set in each byte lane of `x` that is `b`, exactly.
+pub(crate) const fn lanes_of(x: u64, b: u8) -> u64 {
+    zero_lanes(x ^ (b as u64 * ONES))
 }
 
 #[cfg(test)]
@@ -530,6 +585,18 @@ mod tests {
                 "{text:?}"
             );
         }
+        // Every byte either side of the white space range, at every offset in a chunk of eight.
+        let pieces = [
+            "a", "bc", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{8}", "\u{e}", "\u{1f}", "!",
+            "\u{0}", "\u{7f}", "\u{85}", "\u{a0}", "é", "\u{2003}",
+        ];
+        for text in random_texts(&pieces, 5) {
+            assert_eq!(
+                count_all_words(&text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
@@ -606,6 +673,49 @@ mod tests {
         ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
             assert_eq!(rfind(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
+        }
+    }
+
+    #[test]
+    fn count_case_joins_agrees_with_a_byte_pair_count() {
+        let naive = |text: &str| {
+            text.as_bytes()
+                .windows(2)
+                .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+                .count()
+        };
+        let pieces = [
+            "a", "Z", "z", "A", "aB", "@", "[", "`", "{", " ", "é", "É", "\u{7f}", "0", "\u{e1}Q",
+        ];
+        for text in random_texts(&pieces, 11) {
+            assert_eq!(count_case_joins(&text), naive(&text), "{text:?}");
+        }
+        for b in 0..=255u8 {
+            for at in 0..10 {
+                let mut line = [b'x'; 17];
+                line[at] = b;
+                line[at + 1] = b'Q';
+                let text = String::from_utf8_lossy(&line);
+                assert_eq!(count_case_joins(&text), naive(&text), "{b} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_of_marks_each_byte_equal() {
+        for b in [0u8, b' ', b'w', 0x7f, 0x80, 0xa0, 0xff] {
+            for text in [
+                *b"abcdefgh",
+                *b" w  w\x00\x80\xff",
+                [b; 8],
+                *b"\xa0 \x20\x7fwWww",
+            ] {
+                let x = u64::from_le_bytes(text);
+                let naive = (0..8)
+                    .filter(|&i| text[i] == b)
+                    .fold(0u64, |m, i| m | 0x80 << (8 * i));
+                assert_eq!(lanes_of(x, b), naive, "{text:?} {b}");
+            }
         }
     }
 }

@@ -334,16 +334,12 @@ const FURNITURE_LINE: usize = 300;
 /// mark it, any of them does: their union is one finder.
 static PHRASE_OR_RIGHTS_FINDER: LazyLock<Literals> =
     LazyLock::new(|| lower_finder(&[&FURNITURE_PHRASES[..], &RIGHTS_PHRASES[..]].concat()));
-static ANY_PHRASE_FINDER: LazyLock<Literals> = LazyLock::new(|| {
-    lower_finder(
-        &[
-            &FURNITURE_PHRASES[..],
-            &RIGHTS_PHRASES[..],
-            &PROMPT_PHRASES[..],
-        ]
-        .concat(),
-    )
-});
+/// The union of all three lists holds over 32 phrases, past which the SIMD
+/// searcher takes a slower form (twice the buckets of candidates to check):
+/// on the short lines it is searched in, finding the union by the bytes
+/// around a space costs less.
+static ANY_PHRASE: AnchoredPhrases =
+    AnchoredPhrases::new(&[&FURNITURE_PHRASES, &RIGHTS_PHRASES, &PROMPT_PHRASES]);
 static PROMPT_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&PROMPT_PHRASES));
 static RIGHTS_FINDER: LazyLock<Literals> = LazyLock::new(|| lower_finder(&RIGHTS_PHRASES));
 const SOCIAL_NETWORKS: [&str; 3] = ["on twitter", "on facebook", "on instagram"];
@@ -396,6 +392,133 @@ fn lower_finder(patterns: &[&str]) -> Literals {
     literal_finder(patterns.iter().map(|p| p.to_ascii_lowercase()))
 }
 
+/// Up to 64 phrases in lower-case ASCII, each found by one byte inside it
+/// (its anchor: its first space, or in a phrase of one word its first `w`)
+/// and the bytes either side of that. In running text those three bytes
+/// tell nearly every space from the phrases': a line is scanned for the
+/// anchor bytes eight at a time, and only the phrases its neighbours name
+/// are compared.
+struct AnchoredPhrases {
+    /// Each phrase with the offset of its anchor in it.
+    phrases: [(&'static str, usize); 64],
+    /// By the [`neighbours`] of an anchor, the phrases (by bit) that may stand around it.
+    by_neighbours: [u64; 1024],
+}
+
+/// The anchor bytes, the first preferred.
+const ANCHORS: [u8; 2] = [b' ', b'w'];
+
+/// The bytes either side of an anchor, five bits of each: a letter's bits
+/// tell it from every other letter.
+const fn neighbours(before: u8, after: u8) -> usize {
+    ((before as usize & 31) << 5) | (after as usize & 31)
+}
+
+/// Where a phrase's anchor is; a compile error for a phrase without one
+/// inside it (an anchor at an end has no byte on that side).
+const fn anchor(phrase: &str) -> usize {
+    let bytes = phrase.as_bytes();
+    let mut a = 0;
+    while a < ANCHORS.len() {
+        let mut at = 1;
+        while at + 1 < bytes.len() {
+            if bytes[at] == ANCHORS[a] {
+                return at;
+            }
+            at += 1;
+        }
+        a += 1;
+    }
+    panic!("a phrase needs a space or a `w` inside it");
+}
+
+const fn has_capital(text: &str) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        if text.as_bytes()[i].is_ascii_uppercase() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+impl AnchoredPhrases {
+    const fn new(lists: &[&[&'static str]]) -> Self {
+        let mut phrases = [("", 0); 64];
+        let mut by_neighbours = [0u64; 1024];
+        let mut n = 0;
+        let mut list = 0;
+        while list < lists.len() {
+            let mut i = 0;
+            while i < lists[list].len() {
+                let phrase = lists[list][i];
+                assert!(n < 64, "a phrase is one bit of a u64");
+                assert!(
+                    !has_capital(phrase),
+                    "the phrases are found in lower-cased text"
+                );
+                let at = anchor(phrase);
+                let b = phrase.as_bytes();
+                phrases[n] = (phrase, at);
+                by_neighbours[neighbours(b[at - 1], b[at + 1])] |= 1 << n;
+                n += 1;
+                i += 1;
+            }
+            list += 1;
+        }
+        AnchoredPhrases {
+            phrases,
+            by_neighbours,
+        }
+    }
+
+    /// Whether the lower-cased `lower` holds one of the phrases.
+    fn found_in(&self, lower: &str) -> bool {
+        let hay = lower.as_bytes();
+        let word = |at: usize| u64::from_le_bytes(hay[at..at + 8].try_into().expect("eight bytes"));
+        // An anchor stands inside its phrase: from the line's second byte to
+        // its last but one, eight at a time while there are bytes after them.
+        let mut at = 1;
+        while at + 9 <= hay.len() {
+            let x = word(at);
+            let mut lanes = ANCHORS
+                .iter()
+                .fold(0, |l, &a| l | crate::ascii::lanes_of(x, a));
+            if lanes != 0 {
+                let (before, after) = (word(at - 1), word(at + 1));
+                while lanes != 0 {
+                    // A lane's top bit less seven is its first bit.
+                    let shift = lanes.trailing_zeros() - 7;
+                    let key = neighbours((before >> shift) as u8, (after >> shift) as u8);
+                    if self.held_at(hay, at + shift as usize / 8, key) {
+                        return true;
+                    }
+                    lanes &= lanes - 1;
+                }
+            }
+            at += 8;
+        }
+        (at..hay.len().saturating_sub(1)).any(|at| {
+            ANCHORS.contains(&hay[at])
+                && self.held_at(hay, at, neighbours(hay[at - 1], hay[at + 1]))
+        })
+    }
+
+    /// Whether a phrase stands around the anchor at `at`, whose neighbours are `key`.
+    fn held_at(&self, hay: &[u8], at: usize, key: usize) -> bool {
+        let mut candidates = self.by_neighbours[key];
+        while candidates != 0 {
+            let (phrase, offset) = self.phrases[candidates.trailing_zeros() as usize];
+            if at >= offset && hay[at - offset..].starts_with(phrase.as_bytes()) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
+    }
+}
+
 /// Longest whole-line furniture entry, label or counter that is matched exactly.
 const SHORT_LINE: usize = 48;
 
@@ -435,7 +558,8 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     {
         return true;
     }
-    if crate::shape::opens_comments(t) {
+    // A comment count opens with its number: the call is skipped for other lines.
+    if t.starts_with(|c: char| c.is_ascii_digit()) && crate::shape::opens_comments(t) {
         return true;
     }
     // A blog post's footer: `Permalink 34 Comments ...`, `Posted in News | Permalink | 1 Comment`;
@@ -471,7 +595,7 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     // Phrases only mark short single lines: in a story paragraph they are
     // story. Each length searches the lists that can mark it, in one search.
     let finder = match (single, t.len()) {
-        (true, ..=PROMPT_LINE) => &ANY_PHRASE_FINDER,
+        (true, ..=PROMPT_LINE) => return ANY_PHRASE.found_in(lower_line),
         (true, ..=PHRASE_LINE) => &PHRASE_OR_RIGHTS_FINDER,
         (true, _) => &RIGHTS_FINDER,
         (false, ..=PROMPT_LINE) => &PROMPT_FINDER,
@@ -484,6 +608,10 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
 /// layout, neither story nor furniture.
 pub(crate) fn is_rule(text: &str) -> bool {
     let t = crate::ascii::trim(text);
+    // Most lines open with a letter or digit, which no rule holds.
+    if t.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")
@@ -502,15 +630,26 @@ fn is_invisible(t: &str) -> bool {
         })
 }
 
+/// Whether a byte may be part of a count: `1,200`, `1.2k`.
+fn counting(b: u8) -> bool {
+    b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k'
+}
+
 /// `6`, `0 shares`, `1 comment`, `858 shares`.
 fn is_counter(lower: &str) -> bool {
+    // Told from most lines by the first byte: a counter opens with its
+    // number or a bracket, perhaps after white space (a byte outside the
+    // printable ASCII).
+    let opening = |b: u8| counting(b) || b == b'(' || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
     // A playlist's count in brackets: `(16 Videos)`.
     let lower = lower
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(lower);
     // A counter opens with its number: other lines are not split into words.
-    let counting = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'k';
     if !lower.trim_start().bytes().next().is_some_and(counting) {
         return false;
     }
@@ -559,6 +698,13 @@ fn is_share_bar(lower: &str) -> bool {
         "telegram",
         "instagram",
     ];
+    const INITIALS: [bool; 256] = crate::ascii::initials(&NETWORKS);
+    // Told from most lines by the first byte: a bar opens with a network's
+    // name or `on`, or with a separator (those outside ASCII among them).
+    let opening = |b: u8| INITIALS[usize::from(b)] || b"o|/".contains(&b) || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
     let mut named = 0;
     let all_buttons = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
@@ -610,9 +756,7 @@ fn is_glued_links(t: &str) -> bool {
     }
     // Counted before the searches below: most lines join no words, and the
     // count is one loop without a branch.
-    let joins: usize = (t.as_bytes().windows(2))
-        .map(|w| usize::from(w[0].is_ascii_lowercase() & w[1].is_ascii_uppercase()))
-        .sum();
+    let joins = crate::ascii::count_case_joins(t);
     // Addresses and handles (`pic.twitter.com/6ICNigFaPT`) join cases too.
     if joins < 3
         || memchr::memchr2(b'/', b'@', t.as_bytes()).is_some()
@@ -626,7 +770,16 @@ fn is_glued_links(t: &str) -> bool {
 
 /// A gallery's position counter: `1 of 6`, `Image 1 of 13`, `1 / 4`, `Image 1 of / 4`.
 fn is_gallery_counter(lower: &str) -> bool {
-    let rest = ["image ", "photo ", "slide ", "picture "]
+    const WORDS: [&str; 4] = ["image ", "photo ", "slide ", "picture "];
+    const INITIALS: [bool; 256] = crate::ascii::initials(&WORDS);
+    // Told from most lines by the first byte: a counter opens with its
+    // number or one of the words, perhaps after white space (a byte outside
+    // the printable ASCII).
+    let opening = |b: u8| b.is_ascii_digit() || INITIALS[usize::from(b)] || !b.is_ascii_graphic();
+    if !lower.as_bytes().first().is_some_and(|&b| opening(b)) {
+        return false;
+    }
+    let rest = WORDS
         .iter()
         .find_map(|w| lower.strip_prefix(w))
         .unwrap_or(lower);
@@ -1112,6 +1265,40 @@ mod tests {
     }
 
     #[test]
+    fn anchored_phrases_are_found_where_str_contains_finds_them() {
+        let lists: [&[&str]; 3] = [&FURNITURE_PHRASES, &RIGHTS_PHRASES, &PROMPT_PHRASES];
+        let all = lists.concat();
+        let contains = |t: &str| all.iter().any(|p| t.contains(p));
+        // Every phrase at every offset in a chunk of eight and at the line's
+        // ends, beside words, spaces and multi-byte chars.
+        let mut texts = vec![String::new(), "w".into(), " w ".into(), "a w".into()];
+        for p in &all {
+            for pad in ["", "x", "é", " ", "ab cd e", "\u{2003}"] {
+                for lead in 0..9 {
+                    let before = pad.repeat(lead);
+                    texts.push(format!("{before}{p}"));
+                    texts.push(format!("{before}{p}{pad}"));
+                    texts.push(format!("{p}{before}"));
+                    // Cut short by a byte: not found.
+                    texts.push(format!("{before}{}", &p[..p.len() - 1]));
+                    texts.push(format!("{before}{}{pad}", &p[1..]));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(ANY_PHRASE.found_in(t), contains(t), "{t:?}");
+        }
+        // Lines of words around the phrases' anchors, found in none.
+        for t in [
+            "the comments on closed roads were newsworthy",
+            "story lines continue below the fold, new windows",
+            "news letters; sign up, for what",
+        ] {
+            assert!(!ANY_PHRASE.found_in(t) && !contains(t), "{t:?}");
+        }
+    }
+
+    #[test]
     fn list_headings() {
         for t in [
             "Related Posts",
@@ -1223,6 +1410,11 @@ mod tests {
             "Topics Bridges County council",
             "Share All sharing options for: Council closes bridge",
             "Chat with us on WhatsApp for the day's top stories.",
+            // Counters and share bars behind a bullet and white space.
+            "*\t6 shares",
+            "*\u{2003}1 of 4",
+            "*\u{a0}Facebook Twitter",
+            "* | Email | Print",
             "Request reprint permission | Submit a correction | Contact the editors",
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",

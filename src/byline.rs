@@ -6,7 +6,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case},
+    bytes::complete::tag,
     character::complete::{char, space0, space1},
     combinator::{opt, recognize},
     sequence::terminated,
@@ -111,24 +111,37 @@ const NAME_STOPS: [&str; 8] = [
     "Contact",
 ];
 
-/// `By `, `BY `, `by: `, `Posted by `, `Written by: `, `Story by `.
-fn parse_by_marker(i: &str) -> IResult<&str, &str> {
-    recognize((
-        opt(terminated(
-            alt((
-                tag_no_case("posted"),
-                tag_no_case("written"),
-                tag_no_case("story"),
-                tag_no_case("words"),
-                tag_no_case("reported"),
-            )),
-            space1,
-        )),
-        tag_no_case("by"),
-        opt(char(':')),
-        space1,
-    ))
-    .parse(i)
+/// Where the byline marker opening `i` ends: `By `, `BY `, `by: `, `Posted by `,
+/// `Written by: `, `Story by `. Read on bytes; the grammar it reads is kept in
+/// the tests as a nom parser and checked against.
+fn by_marker_end(i: &str) -> Option<usize> {
+    let b = i.as_bytes();
+    let spaces = |from: usize| {
+        b[from..]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count()
+    };
+    // No opener is a prefix of another: at most one opens the text.
+    let opener = ["posted", "written", "story", "words", "reported"]
+        .iter()
+        .find(|w| {
+            b.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        })
+        .map_or(0, |w| match spaces(w.len()) {
+            0 => 0,
+            n => w.len() + n,
+        });
+    if !b.get(opener..opener + 2)?.eq_ignore_ascii_case(b"by") {
+        return None;
+    }
+    let colon = usize::from(b.get(opener + 2) == Some(&b':'));
+    let end = opener + 2 + colon;
+    match spaces(end) {
+        0 => None,
+        n => Some(end + n),
+    }
 }
 
 /// `, ` / ` and ` / ` & ` / `; ` between names.
@@ -627,9 +640,7 @@ fn find_by_marker(line: &str) -> Option<(usize, &str)> {
             if !can_open || !could_open_marker(&bytes[at..]) {
                 return None;
             }
-            parse_by_marker(&line[at..])
-                .ok()
-                .map(|(rest, _)| (at, rest))
+            by_marker_end(&line[at..]).map(|end| (at, &line[at + end..]))
         })
     })
 }
@@ -658,6 +669,48 @@ fn summary<'a>(b: &BylineLine<'a>) -> (Vec<&'a str>, Option<&'a str>, Option<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use nom::bytes::complete::tag_no_case;
+
+    /// The grammar [`by_marker_end`] reads, written with nom.
+    fn by_marker_by_nom(i: &str) -> IResult<&str, &str> {
+        recognize((
+            opt(terminated(
+                alt((
+                    tag_no_case("posted"),
+                    tag_no_case("written"),
+                    tag_no_case("story"),
+                    tag_no_case("words"),
+                    tag_no_case("reported"),
+                )),
+                space1,
+            )),
+            tag_no_case("by"),
+            opt(char(':')),
+            space1,
+        ))
+        .parse(i)
+    }
+
+    #[test]
+    fn by_marker_reads_the_nom_grammar() {
+        const PIECES: [&str; 14] = [
+            "posted", "Posted", "WRITTEN", "story", "Words", "reporte", "d", "by", "bY", ":", " ",
+            "\t", "é", "x",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let by_nom = by_marker_by_nom(text).ok().map(|(_, m)| m.len());
+            assert_eq!(by_marker_end(text), by_nom, "{text:?}");
+        }
+    }
 
     fn by(s: &str) -> (Vec<&str>, Option<&str>, Option<&str>) {
         summary(&parse_byline(s).unwrap_or_else(|| panic!("no byline in {s:?}")))
