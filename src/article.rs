@@ -682,12 +682,13 @@ const HEADER_RUN: usize = 4;
 /// stops at navigation, furniture and bulleted lines.
 fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h: usize) -> usize {
     let near = bs[h].text;
-    let not_a_title = is_title_like_sentence(near)
+    // The cheapest tests first, the byline's last.
+    let not_a_title = facts.words(h) < 2
         || near.ends_with('.')
         || !near.contains(char::is_lowercase)
+        || is_title_like_sentence(near)
         || find_timestamp(near).is_some()
-        || parse_bare_byline(near).is_some()
-        || facts.words(h) < 2;
+        || parse_bare_byline(near).is_some();
     if !not_a_title {
         return h;
     }
@@ -1103,8 +1104,11 @@ fn header_published<'a>(
             Kind::Byline(b) => b.published,
             Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(first_column(bs[i].text)) => {
                 let text = first_column(bs[i].text);
-                parse_bare_byline(text)
-                    .and_then(|b| b.published)
+                // Every timestamp, a byline's too, holds a digit: a line
+                // without one is not read as a byline to find none.
+                crate::ascii::has_digit(text)
+                    .then(|| parse_bare_byline(text).and_then(|b| b.published))
+                    .flatten()
                     .or_else(|| find_timestamp(text))
             }
             _ => None,
