@@ -519,12 +519,14 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
     let last_digit = crate::ascii::last_digit(line)?;
     let mut first = None;
     let mut pos = 0;
+    // The line is walked a byte at a time: a character of several bytes is
+    // passed over byte by byte (none of its bytes is an ASCII letter or
+    // digit), rather than decoded at every byte to learn its length.
     while pos <= last_digit {
-        let rest = &line[pos..];
         // A timestamp opens with an ASCII letter or digit (`could_open_token`):
         // at any other byte none is looked for, nor is the word start decoded.
         if !line.as_bytes()[pos].is_ascii_alphanumeric() {
-            pos += rest.chars().next().map_or(1, char::len_utf8);
+            pos += 1;
             continue;
         }
         let starts_word = pos == 0 || {
@@ -540,7 +542,8 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
                 || prev.is_ascii_digit() && cur.is_ascii_uppercase()
         };
         if starts_word {
-            if let Some(ts) = leading_timestamp(rest).filter(|ts| ts.len() >= 6 && is_absolute(ts))
+            if let Some(ts) =
+                leading_timestamp(&line[pos..]).filter(|ts| ts.len() >= 6 && is_absolute(ts))
             {
                 let label = line[..pos]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -562,7 +565,7 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
                 continue;
             }
         }
-        pos += rest.chars().next().map_or(1, char::len_utf8);
+        pos += 1;
     }
     first
 }
@@ -891,6 +894,11 @@ mod tests {
             Some("21:17 18.11.2019")
         );
         assert_eq!(find_timestamp("A day to remember"), None);
+        assert_eq!(
+            find_timestamp("Café — «Mis à jour» November 20, 2019 13:42 ©"),
+            Some("November 20, 2019 13:42")
+        );
+        assert_eq!(find_timestamp("é9 ü 5 ß"), None);
         assert_eq!(
             find_timestamp("by Ann | 80 views | August 9, 2012 at 4:35 pm | 0 Comments"),
             Some("August 9, 2012 at 4:35 pm")
