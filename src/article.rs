@@ -368,8 +368,9 @@ fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body
     }
 }
 
-/// Most words of a block the frame counts: one more than a title holds.
-const COUNTED_WORDS: usize = TITLE_WORDS + 1;
+/// Most words of a block the frame counts: all the prose test compares
+/// with. A title's test counts further when the count reaches it.
+const COUNTED_WORDS: usize = 25;
 
 /// What a block's text reads as, each found at most once per block: the
 /// frame's searches ask the same blocks the same questions again and again.
@@ -436,7 +437,7 @@ impl<'m, 'a> Facts<'m, 'a> {
             return usize::from(m >> Self::WORDS_AT) - 1;
         }
         let words = count_words(self.bs[i].text, COUNTED_WORDS);
-        // At most 31: the count fits above the fact bits.
+        // At most 25: the count fits above the fact bits.
         self.memo[i].set(m | ((words as u16 + 1) << Self::WORDS_AT));
         words
     }
@@ -737,12 +738,9 @@ fn headline_shape<'t>(
     found: &mut Option<Option<&'t str>>,
 ) -> bool {
     let column = first_column(text);
-    let column_words = || {
-        if column.len() == text.len() {
-            words()
-        } else {
-            count_words(column, TITLE_WORDS + 1)
-        }
+    let column_words = || match words() {
+        few if column.len() == text.len() && few < COUNTED_WORDS => few,
+        _ => count_words(column, TITLE_WORDS + 1),
     };
     let text = column;
     // The timestamp search costs most: it comes last.
