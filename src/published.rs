@@ -184,8 +184,14 @@ fn word_class(word: &str) -> Option<u8> {
     if word.is_empty() || word.len() > LONGEST_NAME {
         return None;
     }
+    // Most words share their length and first letter with no timestamp
+    // word: they are turned away before the rest of them is read.
+    let first = word_key(&word.as_bytes()[..1])?;
+    let (start, end) = WORD_RUNS[run_of(word.len(), first)];
+    if start == end {
+        return None;
+    }
     let key = word_key(word.as_bytes())?;
-    let (start, end) = WORD_RUNS[run_of(word.len(), key)];
     WORDS[usize::from(start)..usize::from(end)]
         .iter()
         .find(|&&(k, _)| k == key)
@@ -193,9 +199,9 @@ fn word_class(word: &str) -> Option<u8> {
 }
 
 /// The run of [`WORDS`] holding the words of `len` letters opening with the
-/// first letter of `key`, their [`word_key`]: its index in [`WORD_RUNS`].
-const fn run_of(len: usize, key: u64) -> usize {
-    len * 32 + (key >> (5 * (len - 1))) as usize
+/// letter whose [`word_key`] is `first`: its index in [`WORD_RUNS`].
+const fn run_of(len: usize, first: u64) -> usize {
+    len * 32 + first as usize
 }
 
 /// Where the words of each length and first letter start and end in
@@ -208,7 +214,7 @@ const WORD_RUNS: [(u8, u8); (LONGEST_NAME + 1) * 32] = {
         let key = WORDS[i].0;
         // A key has a base-32 digit for each letter, none of them zero.
         let len = (64 - key.leading_zeros() as usize).div_ceil(5);
-        let run = run_of(len, key);
+        let run = run_of(len, key >> (5 * (len - 1)));
         if runs[run].1 == 0 {
             runs[run].0 = i as u8;
         }
