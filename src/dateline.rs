@@ -469,33 +469,9 @@ fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bo
     // A date closes the head, and a date ends with a digit (its day or year):
     // the words of a head ending otherwise are not tried.
     if head.ends_with(|c: char| c.is_ascii_digit()) {
-        // The words between single spaces, as `head.split(' ')` cuts them,
-        // cut at the bytes: a space is ASCII, and so is the letter a date's
-        // word opens with.
-        let bytes = head.as_bytes();
-        let mut next = 0;
-        while next < bytes.len() {
-            let at = next;
-            let end = bytes[at..]
-                .iter()
-                .position(|&b| b == b' ')
-                .map_or(bytes.len(), |n| at + n);
-            next = end + 1;
-            let word = &bytes[at..end];
-            if !word.first().is_some_and(u8::is_ascii_alphabetic) || !could_open_date(word) {
-                continue;
-            }
-            if let Ok((rest, date)) = parse_date(&head[at..]) {
-                if rest.trim().is_empty() {
-                    let place = crate::ascii::trim(&head[..at]).trim_end_matches(',');
-                    if place.is_empty() {
-                        return (None, Some(date), true);
-                    }
-                    return match parse_location(place) {
-                        Some(loc) => (Some(loc), Some(date), true),
-                        None => (None, None, false),
-                    };
-                }
+        if let Some(at) = last_lettered_word(head.as_bytes()) {
+            if let Some(found) = date_closing_head(head, at) {
+                return found;
             }
         }
     }
@@ -503,6 +479,46 @@ fn split_head(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bo
         Some(loc) => (Some(loc), None, true),
         None => (None, None, false),
     }
+}
+
+/// Where the last word of a head (cut at single spaces, as `head.split(' ')`
+/// cuts it) opening with an ASCII letter starts. Only there can a date closing
+/// the head start: after a date's month come only blanks, digits and a
+/// comma, so no word after it opens with a letter. Found from the end, which
+/// passes over the date's few bytes rather than the place before it.
+fn last_lettered_word(bytes: &[u8]) -> Option<usize> {
+    (0..bytes.len())
+        .rev()
+        .find(|&at| bytes[at].is_ascii_alphabetic() && (at == 0 || bytes[at - 1] == b' '))
+}
+
+/// The place and date of a head whose date would open at `at`, when it does
+/// and runs to the head's end.
+#[allow(clippy::type_complexity)]
+fn date_closing_head(
+    head: &str,
+    at: usize,
+) -> Option<(Option<Location<'_>>, Option<DatelineDate<'_>>, bool)> {
+    let bytes = head.as_bytes();
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(bytes.len(), |n| at + n);
+    if !could_open_date(&bytes[at..end]) {
+        return None;
+    }
+    let (rest, date) = parse_date(&head[at..]).ok()?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let place = crate::ascii::trim(&head[..at]).trim_end_matches(',');
+    if place.is_empty() {
+        return Some((None, Some(date), true));
+    }
+    Some(match parse_location(place) {
+        Some(loc) => (Some(loc), Some(date), true),
+        None => (None, None, false),
+    })
 }
 
 /// Where the head of a dateline may end: at most this many bytes into the paragraph.
@@ -727,6 +743,74 @@ mod tests {
             let by_nom =
                 take_till1::<_, _, nom::error::Error<&str>>(|c| c == '/' || c == '\n')(i).ok();
             assert_eq!(slash, by_nom, "{i:?}");
+        }
+    }
+
+    /// The head split as it was read before, trying every word that may open a date.
+    fn split_head_by_words(head: &str) -> (Option<Location<'_>>, Option<DatelineDate<'_>>, bool) {
+        let head = crate::ascii::trim(head);
+        if head.is_empty() {
+            return (None, None, true);
+        }
+        let mut at = 0;
+        let words = head
+            .split(' ')
+            .filter(|_| head.ends_with(|c: char| c.is_ascii_digit()));
+        for word in words {
+            let start = at;
+            at += word.len() + 1;
+            if !word.starts_with(|c: char| c.is_ascii_alphabetic())
+                || !could_open_date(word.as_bytes())
+            {
+                continue;
+            }
+            if let Ok((rest, date)) = parse_date(&head[start..]) {
+                if rest.trim().is_empty() {
+                    let place = crate::ascii::trim(&head[..start]).trim_end_matches(',');
+                    if place.is_empty() {
+                        return (None, Some(date), true);
+                    }
+                    return match parse_location(place) {
+                        Some(loc) => (Some(loc), Some(date), true),
+                        None => (None, None, false),
+                    };
+                }
+            }
+        }
+        match parse_location(head) {
+            Some(loc) => (Some(loc), None, true),
+            None => (None, None, false),
+        }
+    }
+
+    #[test]
+    fn a_head_is_split_at_its_last_lettered_word_as_at_every_word() {
+        let pieces = [
+            "", " ", "  ", "\t", ",", ".", "May", "Dec.", "June", "Sept", "NEW", "Utah", "Xyzzyx",
+            "5", "26", "31", "32", "2025", "123", "é", "日本", "\u{a0}",
+        ];
+        let mut texts = Vec::new();
+        for a in crate::ascii::texts_of_three(&pieces) {
+            for b in ["", " ", ", ", " 7", " 2024"] {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        texts.extend(
+            [
+                "NEW YORK, March 26",
+                "PROVO, Utah, Dec. 23",
+                "AUSTIN, Texas, May 5, 2025",
+                "Updated Nov 12 2012",
+                "May 5 June 6",
+                "LONDON Dec.\t23",
+                "PARIS, Jan  3,  2020",
+                "ROME, Mayday 4",
+                "ROME May 4 ",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(split_head(text), split_head_by_words(text), "{text:?}");
         }
     }
 
