@@ -652,22 +652,40 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     // `Updated Nov 12 2012 - 6:04am`: a label and a timestamp, not a place and a date.
-    let mut first = [""];
-    crate::ascii::first_words(loc.city, &mut first);
-    let [first] = first;
-    if ["updated", "posted", "published", "modified"]
-        .iter()
-        .any(|l| first.eq_ignore_ascii_case(l))
-    {
+    if opens_with_timestamp_label(loc.city) {
         return None;
     }
-    // Without a marker a dateline needs a date, or a short place name in capitals.
-    let short = crate::ascii::count_all_words(loc.city) <= 3;
-    let us_place = loc.state.is_some() && crate::ascii::find(head, " - ").is_none();
-    if date.is_none() && !us_place && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
-        return None;
+    // Without a marker a dateline needs a date, or a short place name in
+    // capitals. The place's words are counted only when no date decides.
+    if date.is_none() {
+        let us_place = loc.state.is_some() && crate::ascii::find(head, " - ").is_none();
+        let short_in_capitals = || {
+            is_upper_word(loc.city)
+                && loc.city.len() >= 3
+                && crate::ascii::count_all_words(loc.city) <= 3
+        };
+        if !(us_place || short_in_capitals()) {
+            return None;
+        }
     }
     finish(para, after, location, date, None)
+}
+
+/// Whether a place's first word (as `split_whitespace` cuts it) is a label
+/// of a timestamp. Compared at the place's head, not cut into words first:
+/// most places open with a word no label starts.
+fn opens_with_timestamp_label(city: &str) -> bool {
+    let city = city.trim_start();
+    ["updated", "posted", "published", "modified"]
+        .iter()
+        .any(|label| {
+            let opens = city.as_bytes().get(..label.len());
+            opens.is_some_and(|w| w.eq_ignore_ascii_case(label.as_bytes()))
+                && city[label.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
 }
 
 /// A lead-in outlet written as one word with inner capitals or a domain
@@ -811,6 +829,35 @@ mod tests {
         );
         for text in &texts {
             assert_eq!(split_head(text), split_head_by_words(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_timestamp_label_is_found_as_the_first_word() {
+        let by_words = |city: &str| {
+            let first = city.split_whitespace().next().unwrap_or("");
+            ["updated", "posted", "published", "modified"]
+                .iter()
+                .any(|l| first.eq_ignore_ascii_case(l))
+        };
+        let pieces = [
+            "",
+            " ",
+            "\u{a0}",
+            "\t",
+            "Updated",
+            "POSTED",
+            "published",
+            "Modifie",
+            "d",
+            "x",
+            "é",
+            "日本",
+            ",",
+            "Posted:",
+        ];
+        for city in &crate::ascii::texts_of_three(&pieces) {
+            assert_eq!(opens_with_timestamp_label(city), by_words(city), "{city:?}");
         }
     }
 
