@@ -7,11 +7,8 @@
 
 use nom::{
     IResult, Parser,
-    branch::alt,
-    bytes::complete::tag,
     character::complete::{char, space0},
-    combinator::{opt, verify},
-    sequence::{delimited, pair, preceded},
+    sequence::preceded,
 };
 
 use crate::{Agency, published::month_number};
@@ -239,62 +236,57 @@ fn could_open_date(word: &[u8]) -> bool {
     (3..=9).contains(&letters) && matches!(rest.first(), None | Some(b'\t'))
 }
 
-/// `take_till1` of the ASCII bytes `find` looks for: the text up to the
-/// first of them, at least one character. Found by memchr rather than
-/// character by character: after a parenthesis or slash that opens no marker
-/// (`and/or`, a URL), the search may run to the paragraph's end.
-fn till_any1(find: impl Fn(&[u8]) -> Option<usize>) -> impl Fn(&str) -> IResult<&str, &str> {
-    move |i: &str| match find(i.as_bytes()).unwrap_or(i.len()) {
-        0 => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::TakeTill1,
-        ))),
-        end => Ok((&i[end..], &i[..end])),
+/// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`: the name, and
+/// the text after the closing parenthesis.
+///
+/// Read on bytes as the grammar `delimited(char('('), verify(take_till1(')',
+/// '(' or '\n'), is_agency_name), char(')'))` reads it (kept in the tests),
+/// the name found by memchr: after a parenthesis that opens no marker the
+/// search may run to the paragraph's end.
+fn agency_paren(i: &str) -> Option<(&str, &str)> {
+    let inner = i.strip_prefix('(')?;
+    let end = memchr::memchr3(b')', b'(', b'\n', inner.as_bytes()).unwrap_or(inner.len());
+    let (name, rest) = inner.split_at(end);
+    let rest = rest.strip_prefix(')')?;
+    (!name.is_empty() && is_agency_name(name)).then_some((rest, name))
+}
+
+/// `/PRNewswire/`, `/ ACCESSWIRE /`: the name, and the text after the
+/// closing slash. Read on bytes as the grammar `delimited(pair(char('/'),
+/// space0), verify(take_till1('/' or '\n'), Agency::known), pair(space0,
+/// char('/')))` reads it: the name runs to the next slash or line break, so
+/// the blanks before the closing slash are the name's.
+fn agency_slashes(i: &str) -> Option<(&str, &str)> {
+    let inner = skip_blanks(i.strip_prefix('/')?);
+    let end = memchr::memchr2(b'/', b'\n', inner.as_bytes()).unwrap_or(inner.len());
+    let (name, rest) = inner.split_at(end);
+    let rest = rest.strip_prefix('/')?;
+    (!name.is_empty() && Agency::known(name).is_some()).then_some((rest, name))
+}
+
+/// The text after its leading spaces and tabs, as `space0` reads them.
+fn skip_blanks(i: &str) -> &str {
+    let blanks = i.bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    &i[blanks..]
+}
+
+/// The marker naming the service, in any of its wire forms, with the dash
+/// that follows it: the text after it, and the name.
+///
+/// Read as the grammar `parse_marker_by_nom` in the tests reads it, without
+/// its combinators' cost: this runs at every parenthesis and slash near a
+/// paragraph's head.
+fn read_marker(i: &str) -> Option<(&str, &str)> {
+    let i = skip_blanks(i);
+    // `--(BUSINESS WIRE)--`
+    if let Some((rest, name)) = i.strip_prefix("--").and_then(agency_paren) {
+        if let Some(rest) = rest.strip_prefix("--").or_else(|| rest.strip_prefix('—')) {
+            return Some((rest, name));
+        }
     }
-}
-
-/// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`.
-fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
-    delimited(
-        char('('),
-        verify(
-            till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b)),
-            |s: &str| is_agency_name(s),
-        ),
-        char(')'),
-    )
-    .parse(i)
-}
-
-/// `/PRNewswire/`, `/ ACCESSWIRE /`.
-fn parse_agency_slashes(i: &str) -> IResult<&str, &str> {
-    delimited(
-        pair(char('/'), space0),
-        verify(till_any1(|b| memchr::memchr2(b'/', b'\n', b)), |s: &str| {
-            Agency::known(s).is_some()
-        }),
-        pair(space0, char('/')),
-    )
-    .parse(i)
-}
-
-/// The marker naming the service, in any of its wire forms, with the dash that follows it.
-fn parse_marker(i: &str) -> IResult<&str, &str> {
-    alt((
-        // `--(BUSINESS WIRE)--`
-        delimited(
-            pair(space0, tag("--")),
-            parse_agency_paren,
-            alt((tag("--"), tag("—"))),
-        ),
-        // `(UPI) --`, `/PRNewswire/ --`
-        delimited(
-            space0,
-            alt((parse_agency_paren, parse_agency_slashes)),
-            opt(parse_dash),
-        ),
-    ))
-    .parse(i)
+    // `(UPI) --`, `/PRNewswire/ --`
+    let (rest, name) = agency_paren(i).or_else(|| agency_slashes(i))?;
+    Some(parse_dash(rest).map_or((rest, name), |(after, _)| (after, name)))
 }
 
 /// Whether a parenthesised name reads as a service: a known one, or a short
@@ -565,7 +557,12 @@ fn date_after_marker(i: &str) -> Option<(&str, DatelineDate<'_>)> {
 
 /// `(AP) HONOLULU -`, `(CNN) --`.
 fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
-    let (rest, name) = parse_agency_paren(para).ok()?;
+    // Nearly every paragraph is turned away by its first byte, without
+    // setting up the grammar.
+    if !para.starts_with('(') {
+        return None;
+    }
+    let (rest, name) = agency_paren(para)?;
     if let Ok((after, _)) = parse_dash(rest) {
         if rest.len() != after.len() {
             return finish(para, after, None, None, Some(agency_of(name)));
@@ -595,7 +592,7 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
     if let Some(h) = head.trim_end().strip_suffix("--") {
         head = h;
     }
-    let (after, name) = parse_marker(&para[head.len()..]).ok()?;
+    let (after, name) = read_marker(&para[head.len()..])?;
     let (location, mut date, ok) = split_head(head);
     // ACCESSWIRE puts the date after its marker: `CITY, ST / ACCESSWIRE / June 10, 2024 /`.
     let after = match date_after_marker(after) {
@@ -743,24 +740,112 @@ pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::{
+        branch::alt,
+        bytes::complete::tag,
+        combinator::{opt, verify},
+        sequence::{delimited, pair},
+    };
+
+    /// `(UPI)`: the grammar of a parenthesised service, written with nom.
+    fn agency_paren_by_nom(i: &str) -> IResult<&str, &str> {
+        delimited(
+            char('('),
+            verify(
+                nom::bytes::complete::take_till1(|c| matches!(c, ')' | '(' | '\n')),
+                is_agency_name,
+            ),
+            char(')'),
+        )
+        .parse(i)
+    }
+
+    /// `/PRNewswire/`: the grammar of a service between slashes, written with nom.
+    fn agency_slashes_by_nom(i: &str) -> IResult<&str, &str> {
+        delimited(
+            pair(char('/'), space0),
+            verify(
+                nom::bytes::complete::take_till1(|c| matches!(c, '/' | '\n')),
+                |s: &str| Agency::known(s).is_some(),
+            ),
+            pair(space0, char('/')),
+        )
+        .parse(i)
+    }
+
+    /// The grammar of a service's marker, written with nom.
+    fn marker_by_nom(i: &str) -> IResult<&str, &str> {
+        alt((
+            delimited(
+                pair(space0, tag("--")),
+                agency_paren_by_nom,
+                alt((tag("--"), tag("—"))),
+            ),
+            delimited(
+                space0,
+                alt((agency_paren_by_nom, agency_slashes_by_nom)),
+                opt(parse_dash),
+            ),
+        ))
+        .parse(i)
+    }
 
     #[test]
-    fn till_any1_is_take_till1() {
-        use nom::bytes::complete::take_till1;
-        for i in [
-            "", "(", ")", "a", "ab)c", "é)", "aé/b", "\n", "x\ny", "AP) -", "/ PR /", "日本",
-        ] {
-            let paren = till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b))(i).ok();
-            let by_nom =
-                take_till1::<_, _, nom::error::Error<&str>>(|c| c == ')' || c == '(' || c == '\n')(
-                    i,
-                )
-                .ok();
-            assert_eq!(paren, by_nom, "{i:?}");
-            let slash = till_any1(|b| memchr::memchr2(b'/', b'\n', b))(i).ok();
-            let by_nom =
-                take_till1::<_, _, nom::error::Error<&str>>(|c| c == '/' || c == '\n')(i).ok();
-            assert_eq!(slash, by_nom, "{i:?}");
+    fn markers_read_as_the_grammar_says() {
+        let pieces = [
+            "",
+            " ",
+            "\t",
+            "--",
+            "—",
+            "-",
+            "(",
+            ")",
+            "/",
+            "\n",
+            "AP",
+            "Reuters",
+            " UPI ",
+            "BUSINESS WIRE",
+            "PRNewswire",
+            "the company",
+            "a, b",
+            "é",
+            "日本",
+            "\u{a0}",
+        ];
+        let mut texts = crate::ascii::texts_of_three(&pieces);
+        for a in ["", " ", "--", "\t"] {
+            for b in ["(", "/", "/ "] {
+                for name in [
+                    "AP",
+                    "ACCESSWIRE",
+                    " ACCESSWIRE ",
+                    "Apple Inc",
+                    "x",
+                    "",
+                    "日本",
+                ] {
+                    for c in [")", "/", " /", "\n", ""] {
+                        for d in ["", " -- Text", "--", "—", " - x", "Text"] {
+                            texts.push(format!("{a}{b}{name}{c}{d}"));
+                        }
+                    }
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(read_marker(text), marker_by_nom(text).ok(), "{text:?}");
+            assert_eq!(
+                agency_paren(text),
+                agency_paren_by_nom(text).ok(),
+                "{text:?}"
+            );
+            assert_eq!(
+                agency_slashes(text),
+                agency_slashes_by_nom(text).ok(),
+                "{text:?}"
+            );
         }
     }
 
