@@ -673,6 +673,11 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
 /// most places open with a word no label starts.
 fn opens_with_timestamp_label(city: &str) -> bool {
     let city = city.trim_start();
+    // Most places open with a letter no label opens with.
+    let initial = city.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(initial, Some(b'u' | b'p' | b'm')) {
+        return false;
+    }
     ["updated", "posted", "published", "modified"]
         .iter()
         .any(|label| {
@@ -688,8 +693,10 @@ fn opens_with_timestamp_label(city: &str) -> bool {
 /// A lead-in outlet written as one word with inner capitals or a domain
 /// (`PanARMENIAN.Net - `, `HawaiiNewsNow - `), never an ordinary word.
 fn is_outlet_name(head: &str) -> bool {
-    // A head of several words, the usual one, is ruled out first.
+    // A head of several words, the usual one, is ruled out first, at its
+    // first ASCII space, without decoding characters.
     head.len() >= 5
+        && !head.as_bytes().contains(&b' ')
         && !head.contains(char::is_whitespace)
         && head.starts_with(|c: char| c.is_ascii_uppercase())
         && head.contains(|c: char| c.is_lowercase())
