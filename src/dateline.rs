@@ -520,9 +520,12 @@ const MAX_HEAD: usize = 110;
 ///
 /// `None` when the paragraph does not open with a dateline.
 pub(crate) fn parse_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
+    // The two forms whose head opens the paragraph look for their marker or
+    // dash in the same window of it, cut once.
+    let window = &para[..floor_boundary(para, MAX_HEAD)];
     parse_marker_first(para)
-        .or_else(|| parse_marker_after_head(para))
-        .or_else(|| parse_dash_dateline(para))
+        .or_else(|| parse_marker_after_head(para, window))
+        .or_else(|| parse_dash_dateline(para, window))
 }
 
 fn finish<'a>(
@@ -579,8 +582,7 @@ fn parse_marker_first(para: &str) -> Option<(Dateline<'_>, &str)> {
 }
 
 /// `PROVO, Utah, Dec. 23 (UPI) --`, `CITY, St., May 5, 2025 /PRNewswire/ --`.
-fn parse_marker_after_head(para: &str) -> Option<(Dateline<'_>, &str)> {
-    let window = &para[..floor_boundary(para, MAX_HEAD)];
+fn parse_marker_after_head<'a>(para: &'a str, window: &str) -> Option<(Dateline<'a>, &'a str)> {
     // Both markers open with an ASCII byte: found by memchr rather than by
     // decoding the window's characters.
     memchr::memchr2_iter(b'(', b'/', window.as_bytes())
@@ -632,8 +634,7 @@ fn marker_after_head_at(para: &str, at: usize) -> Option<(Dateline<'_>, &str)> {
 }
 
 /// `NEW YORK, March 26 -` (1987 Reuters) and the lead-in `AP - `.
-fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
-    let window = &para[..floor_boundary(para, MAX_HEAD)];
+fn parse_dash_dateline<'a>(para: &'a str, window: &str) -> Option<(Dateline<'a>, &'a str)> {
     let dash = find_dash(window)?;
     let head = para[..dash].trim();
     let (after, _) = parse_dash(&para[dash..]).ok()?;
@@ -705,31 +706,24 @@ fn is_outlet_name(head: &str) -> bool {
 }
 
 /// Offset of the first dateline dash (` - `, ` -- `, `—`, `–`) in a window.
+///
+/// The candidates are met by one memchr iterator: none of the bytes it looks
+/// for falls inside a character of several bytes, so every one it meets
+/// opens a character.
 fn find_dash(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = memchr::memchr3(b'-', 0xE2, b'_', &bytes[from..]) {
-        let at = from + pos;
-        let rest = &window[at..];
-        if rest.starts_with('—') || rest.starts_with('–') {
-            return Some(at);
+    memchr::memchr3_iter(b'-', 0xE2, b'_', bytes).find(|&at| {
+        let rest = &bytes[at..];
+        if rest.starts_with("—".as_bytes()) || rest.starts_with("–".as_bytes()) {
+            return true;
         }
-        let closes = rest.len() == 1 || matches!(rest.as_bytes()[1], b' ' | b'\n' | b'\r' | b'\t');
-        if rest.starts_with("--") || (closes && (rest.starts_with('-') || rest.starts_with('_'))) {
-            let spaced_before = at == 0 || bytes[at - 1] == b' ';
-            if spaced_before || rest.starts_with("--") {
-                return Some(at);
-            }
+        if rest.starts_with(b"--") {
+            return true;
         }
-        from = at + 1;
-        while from < window.len() && !window.is_char_boundary(from) {
-            from += 1;
-        }
-        if from >= window.len() {
-            break;
-        }
-    }
-    None
+        let closes = rest.len() == 1 || matches!(rest[1], b' ' | b'\n' | b'\r' | b'\t');
+        let spaced_before = at == 0 || bytes[at - 1] == b' ';
+        closes && matches!(rest[0], b'-' | b'_') && spaced_before
+    })
 }
 
 /// The largest char boundary not above `max`.
@@ -950,6 +944,58 @@ mod tests {
         ];
         for city in &crate::ascii::texts_of_three(&pieces) {
             assert_eq!(opens_with_timestamp_label(city), by_words(city), "{city:?}");
+        }
+    }
+
+    /// The dash search as it was written, one memchr call from each candidate.
+    fn find_dash_by_steps(window: &str) -> Option<usize> {
+        let bytes = window.as_bytes();
+        let mut from = 0;
+        while let Some(pos) = memchr::memchr3(b'-', 0xE2, b'_', &bytes[from..]) {
+            let at = from + pos;
+            let rest = &window[at..];
+            if rest.starts_with('—') || rest.starts_with('–') {
+                return Some(at);
+            }
+            let closes =
+                rest.len() == 1 || matches!(rest.as_bytes()[1], b' ' | b'\n' | b'\r' | b'\t');
+            if rest.starts_with("--")
+                || (closes && (rest.starts_with('-') || rest.starts_with('_')))
+            {
+                let spaced_before = at == 0 || bytes[at - 1] == b' ';
+                if spaced_before || rest.starts_with("--") {
+                    return Some(at);
+                }
+            }
+            from = at + 1;
+            while from < window.len() && !window.is_char_boundary(from) {
+                from += 1;
+            }
+            if from >= window.len() {
+                break;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn dashes_are_found_as_step_by_step() {
+        let pieces = [
+            "", " ", "-", "--", "_", "—", "–", "\u{2010}", "\u{2022}", "\t", "\n", "\r", "a", "é",
+            "日", "x-y",
+        ];
+        let mut texts = crate::ascii::texts_of_three(&pieces);
+        texts.extend(
+            [
+                "NEW YORK, March 26 - Stocks",
+                "well-known - x",
+                "AP - ",
+                "a_b _ c",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(find_dash(text), find_dash_by_steps(text), "{text:?}");
         }
     }
 
