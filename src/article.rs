@@ -17,14 +17,17 @@ use crate::{
         related_item, sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
-    dateline::parse_dateline,
+    dateline::{floor_boundary, parse_dateline},
     lines::{Block, blocks},
-    published::{MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published},
+    published::{
+        LONGEST_TIMESTAMP, MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published,
+    },
     scratch::{recycle, shrink_into},
     shape::{
-        closes_sentence, ends_sentence, first_column, is_author_note, is_cookie_notice,
-        is_headline_case, is_page_label, is_prose, is_title_like, is_title_like_sentence,
-        link_title, opens_tail, prose_shape, without_comment_count,
+        TITLE_WORDS, closes_sentence, ends_sentence, first_column, is_author_note,
+        is_cookie_notice, is_headline_case, is_page_label, is_prose, is_title_like,
+        is_title_like_counted, is_title_like_sentence, link_title, opens_tail, prose_shape,
+        without_comment_count,
     },
 };
 
@@ -197,7 +200,7 @@ fn read_into<'a>(
     text: &'a str,
     bs: &mut Vec<Block<'a>>,
     kinds: &mut Vec<Kind<'a>>,
-    facts: &mut Vec<Cell<u8>>,
+    facts: &mut Vec<Cell<u16>>,
     lower: &mut String,
     article: &mut Article<'a>,
 ) {
@@ -365,13 +368,18 @@ fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body
     }
 }
 
+/// Most words of a block the frame counts: one more than a title holds.
+const COUNTED_WORDS: usize = TITLE_WORDS + 1;
+
 /// What a block's text reads as, each found at most once per block: the
 /// frame's searches ask the same blocks the same questions again and again.
 /// Facts of the text alone, so they hold whatever the block's kind becomes.
 struct Facts<'m, 'a> {
     bs: &'m [Block<'a>],
-    /// Per block, two bits per [`Fact`]: whether it is known, and its value.
-    memo: &'m [Cell<u8>],
+    /// Per block, two bits per [`Fact`]: whether it is known, and its value;
+    /// above them its words counted up to [`COUNTED_WORDS`], plus one (none
+    /// when not counted yet).
+    memo: &'m [Cell<u16>],
     /// The block whose [`headline_shape`] was last read up to its timestamp
     /// search, and the [`find_timestamp`] of its first column: the headline's
     /// closing date is that timestamp, and it is the dearest search made.
@@ -391,7 +399,7 @@ enum Fact {
 }
 
 impl<'m, 'a> Facts<'m, 'a> {
-    fn new(bs: &'m [Block<'a>], memo: &'m [Cell<u8>]) -> Self {
+    fn new(bs: &'m [Block<'a>], memo: &'m [Cell<u16>]) -> Self {
         Facts {
             bs,
             memo,
@@ -399,11 +407,11 @@ impl<'m, 'a> Facts<'m, 'a> {
         }
     }
 
-    const fn known(fact: Fact) -> u8 {
-        1 << (2 * fact as u8)
+    const fn known(fact: Fact) -> u16 {
+        1 << (2 * fact as u16)
     }
 
-    const fn yes(fact: Fact) -> u8 {
+    const fn yes(fact: Fact) -> u16 {
         Self::known(fact) << 1
     }
 
@@ -417,13 +425,30 @@ impl<'m, 'a> Facts<'m, 'a> {
         value
     }
 
-    fn prose_shape(&self, i: usize) -> u8 {
+    /// Where the word count stands in a block's memo.
+    const WORDS_AT: u32 = 8;
+
+    /// The words of block `i`, counted up to [`COUNTED_WORDS`]: the prose
+    /// and title tests and the frame's searches all count them.
+    fn words(&self, i: usize) -> usize {
+        let m = self.memo[i].get();
+        if m >> Self::WORDS_AT != 0 {
+            return usize::from(m >> Self::WORDS_AT) - 1;
+        }
+        let words = count_words(self.bs[i].text, COUNTED_WORDS);
+        // At most 31: the count fits above the fact bits.
+        self.memo[i].set(m | ((words as u16 + 1) << Self::WORDS_AT));
+        words
+    }
+
+    #[inline]
+    fn prose_shape(&self, i: usize) -> u16 {
         let m = self.memo[i].get();
         if m & Self::known(Fact::Prose) != 0 {
             return m;
         }
-        let (prose, long) = prose_shape(self.bs[i].text);
-        let m = m
+        let (prose, long) = prose_shape(self.bs[i].text, self.words(i));
+        let m = self.memo[i].get()
             | Self::known(Fact::Prose)
             | Self::known(Fact::LongProse)
             | if prose { Self::yes(Fact::Prose) } else { 0 }
@@ -432,10 +457,12 @@ impl<'m, 'a> Facts<'m, 'a> {
         m
     }
 
+    #[inline]
     fn prose(&self, i: usize) -> bool {
         self.prose_shape(i) & Self::yes(Fact::Prose) != 0
     }
 
+    #[inline]
     fn long_prose(&self, i: usize) -> bool {
         self.prose_shape(i) & Self::yes(Fact::LongProse) != 0
     }
@@ -447,7 +474,7 @@ impl<'m, 'a> Facts<'m, 'a> {
     fn headline_shape(&self, i: usize) -> bool {
         self.get(i, Fact::HeadlineShape, |text| {
             let mut found = None;
-            let value = headline_shape(text, &mut found);
+            let value = headline_shape(text, || self.words(i), &mut found);
             if let Some(ts) = found {
                 self.column_timestamp.set(Some((i, ts)));
             }
@@ -609,7 +636,7 @@ fn headline_before(
             .or_else(|| {
                 (b + 1..end)
                     .take(2)
-                    .find(|i| candidate(i) && !facts.prose(*i) && count_words(bs[*i].text, 3) >= 3)
+                    .find(|i| candidate(i) && !facts.prose(*i) && facts.words(*i) >= 3)
             }),
         // Without a byline, the header's timestamp anchors it: a title of four
         // words or more in the three lines above the first timestamp (one that
@@ -638,11 +665,7 @@ fn headline_before(
                         && !is_place_line(t)
                 })
             })
-            .or_else(|| {
-                (0..end)
-                    .filter(candidate)
-                    .find(|&i| count_words(bs[i].text, 2) >= 2)
-            })
+            .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
     }
 }
@@ -664,11 +687,11 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h:
         || !near.contains(char::is_lowercase)
         || find_timestamp(near).is_some()
         || parse_bare_byline(near).is_some()
-        || count_words(near, 2) < 2;
+        || facts.words(h) < 2;
     if !not_a_title {
         return h;
     }
-    let min_words = if count_words(near, 2) < 2 { 3 } else { 4 };
+    let min_words = if facts.words(h) < 2 { 3 } else { 4 };
     let mut best = h;
     for j in (h.saturating_sub(HEADER_RUN)..h).rev() {
         let text = bs[j].text;
@@ -688,7 +711,7 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h:
         if headline_kind(&kinds[j])
             && facts.headline_shape(j)
             && !facts.prose(j)
-            && count_words(text, 4) >= min_words
+            && facts.words(j) >= min_words
             && text.contains(char::is_lowercase)
             && find_timestamp(text).is_none()
         {
@@ -704,12 +727,25 @@ fn headline_kind(kind: &Kind<'_>) -> bool {
     matches!(kind, Kind::Text | Kind::Credit(..))
 }
 
-/// Whether a block's text could be a headline, of a kind that may be one.
-/// When the timestamp of its first column is looked for, it is put in `found`.
-fn headline_shape<'t>(text: &'t str, found: &mut Option<Option<&'t str>>) -> bool {
-    let text = first_column(text);
+/// Whether a block's text could be a headline, of a kind that may be one;
+/// `words` counts the text's words (see [`is_title_like_counted`]). When the
+/// timestamp of its first column is looked for, it is put in `found`.
+fn headline_shape<'t>(
+    text: &'t str,
+    words: impl FnOnce() -> usize,
+    found: &mut Option<Option<&'t str>>,
+) -> bool {
+    let column = first_column(text);
+    let column_words = || {
+        if column.len() == text.len() {
+            words()
+        } else {
+            count_words(column, TITLE_WORDS + 1)
+        }
+    };
+    let text = column;
     // The timestamp search costs most: it comes last.
-    is_title_like(text)
+    is_title_like_counted(text, column_words)
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_page_label(text)
@@ -776,11 +812,23 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
     if text.len() > MAX_TIMESTAMP_LINE {
         return None;
     }
-    // Every timestamp holds a digit (find_timestamp reads no line without
-    // one), and a digit is looked for faster than the label words.
-    if !crate::ascii::has_digit(text)
-        || !crate::ascii::contains_any_case_blind(text, &TIMESTAMP_LABELS)
-    {
+    // The timestamp closes the line, and is no longer than the longest one
+    // found: its digit (every timestamp holds one) is among the line's last
+    // bytes, and its label word ends right above them, past the spaces and
+    // colons (and an `on`) between label and timestamp. A digit is looked for
+    // faster than the label words.
+    let ts_from = text.len().saturating_sub(LONGEST_TIMESTAMP);
+    if !crate::ascii::has_digit(&text[floor_boundary(text, ts_from)..]) {
+        return None;
+    }
+    let gap = text.as_bytes()[..ts_from]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b':')
+        .count();
+    let label_from = (ts_from - gap).saturating_sub(" on".len() + LONGEST_LABEL);
+    let label_window = &text[floor_boundary(text, label_from)..];
+    if !crate::ascii::contains_any_case_blind(label_window, &TIMESTAMP_LABELS) {
         return None;
     }
     let (before, ts) = closing_timestamp(text)?;
@@ -796,6 +844,9 @@ fn labelled_timestamp_at_end(text: &str) -> Option<&str> {
 /// The words that label a timestamp closing a line, each with the index of the
 /// `p` they all hold, for [`crate::ascii::contains_any_case_blind`].
 const TIMESTAMP_LABELS: [(&str, usize); 3] = [("updated", 1), ("posted", 0), ("published", 0)];
+
+/// Bytes in the longest of [`TIMESTAMP_LABELS`].
+const LONGEST_LABEL: usize = "published".len();
 
 /// Whether a line is mostly a timestamp (`Posted on September 28th, 2012 • 18 Comments`),
 /// given its [`find_timestamp`].
@@ -1450,6 +1501,23 @@ mod tests {
             parse(text).unwrap().headline,
             Some("Council closes old bridge")
         );
+    }
+
+    #[test]
+    fn a_labelled_timestamp_is_found_across_a_wide_gap() {
+        let ts = "Mar 04, 2013 at 09:15am IST";
+        for gap in [
+            " ",
+            ": ",
+            " on ",
+            &" ".repeat(120),
+            &format!(" on{}", " ".repeat(90)),
+        ] {
+            let line = format!("Mayor quits over budget row City news, Updated{gap}{ts}");
+            assert_eq!(labelled_timestamp_at_end(&line), Some(ts), "{line:?}");
+        }
+        let far = format!("Updated by the desk {} {ts}", "x".repeat(90));
+        assert_eq!(labelled_timestamp_at_end(&far), None);
     }
 
     #[test]

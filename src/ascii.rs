@@ -361,6 +361,21 @@ pub(crate) const fn lanes_of(x: u64, b: u8) -> u64 {
     zero_lanes(x ^ (b as u64 * ONES))
 }
 
+/// Every text of three of `pieces` in a row (a piece may be empty): inputs
+/// for the tests comparing a byte-level reading with the code it replaces.
+#[cfg(test)]
+pub(crate) fn texts_of_three(pieces: &[&str]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                texts.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

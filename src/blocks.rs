@@ -608,6 +608,10 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
 /// layout, neither story nor furniture.
 pub(crate) fn is_rule(text: &str) -> bool {
     let t = crate::ascii::trim(text);
+    // Most lines open with a letter or digit, which no rule holds.
+    if t.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     // The test for letters stops at the first one; counting reads the whole line.
     t.chars().all(|c| !c.is_alphanumeric()) && t.chars().count() > 1
         || matches!(t, "-" | "—" | "–" | "_")

@@ -8,7 +8,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_till1},
+    bytes::complete::tag,
     character::complete::{char, space0},
     combinator::{opt, verify},
     sequence::{delimited, pair, preceded},
@@ -143,7 +143,14 @@ const STATES: [(&str, &str, &str); 50] = [
 /// The U.S. state a region names: AP abbreviation (`Calif.`, `ILL.`), postal code (`NY`) or name.
 pub fn state_name(region: &str) -> Option<&'static str> {
     let r = region.trim();
-    STATES.iter().find_map(|&(ap, postal, name)| {
+    // All three forms of a state open with the same capital (its postal
+    // code's first letter): only the states of the region's first letter are
+    // compared with it.
+    let initial = r.as_bytes().first()?.to_ascii_uppercase();
+    let mut states = STATES
+        .iter()
+        .filter(|(_, postal, _)| postal.as_bytes()[0] == initial);
+    states.find_map(|&(ap, postal, name)| {
         let hit = r.eq_ignore_ascii_case(ap)
             || r.eq_ignore_ascii_case(name)
             || r == postal
@@ -232,12 +239,26 @@ fn could_open_date(word: &[u8]) -> bool {
     (3..=9).contains(&letters) && matches!(rest.first(), None | Some(b'\t'))
 }
 
+/// `take_till1` of the ASCII bytes `find` looks for: the text up to the
+/// first of them, at least one character. Found by memchr rather than
+/// character by character: after a parenthesis or slash that opens no marker
+/// (`and/or`, a URL), the search may run to the paragraph's end.
+fn till_any1(find: impl Fn(&[u8]) -> Option<usize>) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| match find(i.as_bytes()).unwrap_or(i.len()) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeTill1,
+        ))),
+        end => Ok((&i[end..], &i[..end])),
+    }
+}
+
 /// `(UPI)`, `(Reuters)`, `(BUSINESS WIRE)`, `(HawaiiNewsNow)`.
 fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
     delimited(
         char('('),
         verify(
-            take_till1(|c| c == ')' || c == '(' || c == '\n'),
+            till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b)),
             |s: &str| is_agency_name(s),
         ),
         char(')'),
@@ -249,7 +270,7 @@ fn parse_agency_paren(i: &str) -> IResult<&str, &str> {
 fn parse_agency_slashes(i: &str) -> IResult<&str, &str> {
     delimited(
         pair(char('/'), space0),
-        verify(take_till1(|c| c == '/' || c == '\n'), |s: &str| {
+        verify(till_any1(|b| memchr::memchr2(b'/', b'\n', b)), |s: &str| {
             Agency::known(s).is_some()
         }),
         pair(space0, char('/')),
@@ -388,34 +409,53 @@ pub(crate) fn parse_location(text: &str) -> Option<Location<'_>> {
 }
 
 /// Whether a text is seven words at most, each a place word. Every dateline's
-/// place is read here: an ASCII text (nearly all) is cut into words at its
-/// bytes, at the white space `split_whitespace` would cut at there (tab to
-/// carriage return, and space), without decoding characters.
+/// place is read here: an ASCII text (nearly all) is read in one pass over
+/// its bytes, cut into words at the white space `split_whitespace` would cut
+/// at there (tab to carriage return, and space), each word read as
+/// [`is_place_word`] reads it, without decoding characters.
 fn place_words(text: &str) -> bool {
-    let mut words = 0;
-    let mut place_word = |w: &str| {
-        words += 1;
-        words <= 7 && is_place_word(w)
-    };
     if !text.is_ascii() {
-        return text.split_whitespace().all(place_word);
+        let mut words = 0;
+        return text.split_whitespace().all(|w| {
+            words += 1;
+            words <= 7 && is_place_word(w)
+        });
     }
     let bytes = text.as_bytes();
-    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let mut at = 0;
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let (mut at, mut words) = (0, 0);
     while at < bytes.len() {
-        if space(&bytes[at]) {
+        if space(bytes[at]) {
             at += 1;
             continue;
         }
-        let end = bytes[at..]
-            .iter()
-            .position(space)
-            .map_or(bytes.len(), |n| at + n);
-        if !place_word(&text[at..end]) {
+        words += 1;
+        if words > 7 {
             return false;
         }
-        at = end;
+        let start = at;
+        if bytes[at].is_ascii_uppercase() {
+            // A capitalised word: letters and `.-'/`, then perhaps commas.
+            while at < bytes.len()
+                && (bytes[at].is_ascii_alphabetic()
+                    || matches!(bytes[at], b'.' | b'-' | b'\'' | b'/'))
+            {
+                at += 1;
+            }
+            while at < bytes.len() && bytes[at] == b',' {
+                at += 1;
+            }
+            if at < bytes.len() && !space(bytes[at]) {
+                return false;
+            }
+        } else {
+            while at < bytes.len() && !space(bytes[at]) {
+                at += 1;
+            }
+            if !is_place_word(&text[start..at]) {
+                return false;
+            }
+        }
     }
     true
 }
@@ -667,6 +707,75 @@ pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn till_any1_is_take_till1() {
+        use nom::bytes::complete::take_till1;
+        for i in [
+            "", "(", ")", "a", "ab)c", "é)", "aé/b", "\n", "x\ny", "AP) -", "/ PR /", "日本",
+        ] {
+            let paren = till_any1(|b| memchr::memchr3(b')', b'(', b'\n', b))(i).ok();
+            let by_nom =
+                take_till1::<_, _, nom::error::Error<&str>>(|c| c == ')' || c == '(' || c == '\n')(
+                    i,
+                )
+                .ok();
+            assert_eq!(paren, by_nom, "{i:?}");
+            let slash = till_any1(|b| memchr::memchr2(b'/', b'\n', b))(i).ok();
+            let by_nom =
+                take_till1::<_, _, nom::error::Error<&str>>(|c| c == '/' || c == '\n')(i).ok();
+            assert_eq!(slash, by_nom, "{i:?}");
+        }
+    }
+
+    #[test]
+    fn place_words_are_read_as_is_place_word_reads_them() {
+        let by_words = |text: &str| {
+            text.split_whitespace().count() <= 7 && text.split_whitespace().all(is_place_word)
+        };
+        let pieces = [
+            "", "A", "b", "NEW", "York", ",", ",,", " ", "\t", "\n", "\u{b}", "de", "la", ".", "-",
+            "'", "/", "x", "1", "é", "É", "\u{a0}", ":",
+        ];
+        let mut texts = crate::ascii::texts_of_three(&pieces);
+        texts.extend(
+            [
+                "Rio de Janeiro",
+                "SAN FRANCISCO,",
+                "A B C D E F G",
+                "A B C D E F G H",
+                "Ab,c",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(place_words(text), by_words(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_forms_of_a_state_share_their_initial() {
+        for (ap, postal, name) in STATES {
+            assert!(postal.bytes().all(|b| b.is_ascii_uppercase()), "{postal}");
+            assert_eq!(ap.as_bytes()[0], postal.as_bytes()[0], "{ap}");
+            assert_eq!(name.as_bytes()[0], postal.as_bytes()[0], "{name}");
+        }
+        for region in [
+            "", " ", "calif", "CALIF.", "NY", "ny", "New York", "W.Va", "Ore", "Or",
+        ] {
+            let by_list = STATES.iter().find_map(|&(ap, postal, name)| {
+                let r = region.trim();
+                let hit = r.eq_ignore_ascii_case(ap)
+                    || r.eq_ignore_ascii_case(name)
+                    || r == postal
+                    || (ap.ends_with('.')
+                        && r.eq_ignore_ascii_case(&ap[..ap.len() - 1])
+                        && r.len() > 2);
+                hit.then_some(name)
+            });
+            assert_eq!(state_name(region), by_list, "{region:?}");
+        }
+    }
 
     fn dl(s: &str) -> (Dateline<'_>, &str) {
         parse_dateline(s).unwrap_or_else(|| panic!("no dateline in {s:?}"))

@@ -17,7 +17,7 @@ pub(crate) struct Scratch {
     pub strs: [Vec<&'static str>; 3],
     pub captions: Vec<Caption<'static>>,
     /// Per-block facts memoised while the frame is found.
-    pub facts: Vec<std::cell::Cell<u8>>,
+    pub facts: Vec<std::cell::Cell<u16>>,
     /// The lower-cased copy of the block being classified.
     pub lower: String,
 }

@@ -10,12 +10,11 @@ pub(crate) fn is_prose(text: &str) -> bool {
     prose_of(text, count_words(text, 25))
 }
 
-/// Whether a block reads as prose ([`is_prose`]) and whether it is
-/// unmistakably story prose, [`LONG_PROSE`] words or more: its words are
-/// counted once for both.
-pub(crate) fn prose_shape(text: &str) -> (bool, bool) {
-    let words = count_words(text, 25);
-    (prose_of(text, words), words >= LONG_PROSE)
+/// Whether a block of `words` words, counted up to 25 at least, reads as
+/// prose ([`is_prose`]) and whether it is unmistakably story prose,
+/// [`LONG_PROSE`] words or more: its words are counted once for both.
+pub(crate) fn prose_shape(text: &str, words: usize) -> (bool, bool) {
+    (prose_of(text, words.min(25)), words >= LONG_PROSE)
 }
 
 /// [`is_prose`] of a text of `words` words, counted up to 25.
@@ -126,6 +125,21 @@ const END_MARKERS_BY_FIRST: [u32; 256] = {
     by_first
 };
 
+/// The first four bytes of each of [`END_MARKERS`] (all are longer) as one
+/// number: a line's opening is compared with a marker's in one test, and most
+/// lines sharing a marker's first letter (`The`, `This year`) fail it.
+const END_MARKER_HEADS: [u32; END_MARKERS.len()] = {
+    let mut heads = [0; END_MARKERS.len()];
+    let mut i = 0;
+    while i < END_MARKERS.len() {
+        let m = END_MARKERS[i].as_bytes();
+        assert!(m.len() > 4);
+        heads[i] = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
+        i += 1;
+    }
+    heads
+};
+
 /// The heading of a comment section that counts its comments:
 /// `34 responses to “Title”`, `12 thoughts on “Title”`.
 pub(crate) fn opens_comments(text: &str) -> bool {
@@ -154,15 +168,18 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     let head = &text.as_bytes()[..crate::dateline::floor_boundary(text, 40)];
     // Compared in place rather than lower-cased first, from the first letter:
     // this runs on every block of the body.
-    let Some(first) = head.first().map(u8::to_ascii_lowercase) else {
+    let Some(&[a, b, c, d]) = head.get(..4) else {
         return false;
     };
-    let mut markers = END_MARKERS_BY_FIRST[usize::from(first)];
+    let opening = u32::from_le_bytes([a, b, c, d].map(|b| b.to_ascii_lowercase()));
+    let mut markers = END_MARKERS_BY_FIRST[usize::from(a.to_ascii_lowercase())];
     while markers != 0 {
-        let m = END_MARKERS[markers.trailing_zeros() as usize].as_bytes();
-        if head
-            .get(..m.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(m))
+        let i = markers.trailing_zeros() as usize;
+        let m = END_MARKERS[i].as_bytes();
+        if END_MARKER_HEADS[i] == opening
+            && head
+                .get(..m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m))
         {
             return true;
         }
@@ -407,11 +424,18 @@ fn column_gap(head: &[u8]) -> Option<usize> {
 /// Fewest words of a block that is unmistakably story prose (long prose).
 const LONG_PROSE: usize = 20;
 
+/// Most words of a title.
+pub(crate) const TITLE_WORDS: usize = 30;
+
 /// Whether a block could be a headline.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    text.len() <= 250
-        && (1..=30).contains(&count_words(text, 31))
-        && !crate::ascii::has_line_break(text)
+    is_title_like_counted(text, || count_words(text, TITLE_WORDS + 1))
+}
+
+/// [`is_title_like`], `words` counting the text's words up to one more than
+/// [`TITLE_WORDS`] at least.
+pub(crate) fn is_title_like_counted(text: &str, words: impl FnOnce() -> usize) -> bool {
+    text.len() <= 250 && (1..=TITLE_WORDS).contains(&words()) && !crate::ascii::has_line_break(text)
 }
 
 #[cfg(test)]
