@@ -706,19 +706,28 @@ fn is_share_bar(lower: &str) -> bool {
         return false;
     }
     let mut named = 0;
-    let all_buttons = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
-            let name = w
-                .rsplit_once('-')
-                .filter(|(_, suffix)| suffix.len() <= 2)
-                .map_or(w, |(name, _)| name);
-            let network = NETWORKS.contains(&name);
-            named += usize::from(network);
-            network || w == "on"
-        });
+    let mut button = |w: &[u8]| {
+        // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
+        let name = match memchr::memrchr(b'-', w) {
+            Some(at) if w.len() - at - 1 <= 2 => &w[..at],
+            _ => w,
+        };
+        let network = NETWORKS.iter().any(|n| n.as_bytes() == name);
+        named += usize::from(network);
+        network || w == b"on"
+    };
+    let all_buttons = if lower.is_ascii() {
+        // The separators in ASCII text are bytes: split without reading chars.
+        (lower.as_bytes())
+            .split(|&b| matches!(b, b'\t'..=b'\r' | b' ' | b'|' | b'/'))
+            .filter(|w| !w.is_empty())
+            .all(button)
+    } else {
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
+            .filter(|w| !w.is_empty())
+            .all(|w| button(w.as_bytes()))
+    };
     all_buttons && named >= 2
 }
 
@@ -1415,6 +1424,7 @@ mod tests {
             "*\u{2003}1 of 4",
             "*\u{a0}Facebook Twitter",
             "* | Email | Print",
+            "Facebook • Twitter | Email",
             "Request reprint permission | Submit a correction | Contact the editors",
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",
