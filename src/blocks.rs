@@ -152,6 +152,20 @@ fn is_list_heading_text(lower: &str) -> bool {
     )
 }
 
+/// Whether a lower-cased line holds one of the words that head a list of
+/// links (`Related`, `Trending`) as a word of its own.
+fn has_list_word(lower: &str) -> bool {
+    let list_word = |w: &[u8]| matches!(w, b"related" | b"popular" | b"trending" | b"recommended");
+    if lower.is_ascii() {
+        // White space in ASCII is these bytes: the words are split without reading chars.
+        (lower.as_bytes())
+            .split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+            .any(list_word)
+    } else {
+        lower.split_whitespace().any(|w| list_word(w.as_bytes()))
+    }
+}
+
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let text = line.text;
@@ -182,10 +196,7 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
         || (lower.starts_with("more ")
             && (lower.ends_with(" stories") || lower.ends_with(" news"))
             && words <= 4)
-        || (words <= 4
-            && lower
-                .split_whitespace()
-                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended")))
+        || (words <= 4 && has_list_word(lower))
 }
 
 /// Whether a lower-cased line is site furniture that is never story, matched
@@ -1304,6 +1315,32 @@ mod tests {
             "news letters; sign up, for what",
         ] {
             assert!(!ANY_PHRASE.found_in(t) && !contains(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn list_words_are_split_whitespace_words() {
+        let pieces = [
+            "",
+            "related",
+            "popular",
+            "trending",
+            "recommended",
+            "relate",
+            "x",
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "\u{2003}",
+            "é",
+            "d",
+        ];
+        for t in crate::ascii::texts_of_three(&pieces) {
+            let words = t
+                .split_whitespace()
+                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended"));
+            assert_eq!(has_list_word(&t), words, "{t:?}");
         }
     }
 
