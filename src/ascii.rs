@@ -317,6 +317,21 @@ const fn space_lanes(x: u64) -> u64 {
         | zero_lanes(x ^ (b'\r' as u64 * ONES))
 }
 
+/// Every text of three of `pieces` in a row (a piece may be empty): inputs
+/// for the tests comparing a byte-level reading with the code it replaces.
+#[cfg(test)]
+pub(crate) fn texts_of_three(pieces: &[&str]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                texts.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    texts
+}
+
 /// How many times an ASCII small letter runs straight into a capital
 /// (`lowerUpper`), counted eight bytes at a time: a byte-pair loop costs
 /// several instructions a byte, and every short block is asked.
@@ -359,21 +374,6 @@ const fn in_range_lanes(x: u64, low: u8, high: u8) -> u64 {
 /// The top bit set in each byte lane of `x` that is `b`, exactly.
 pub(crate) const fn lanes_of(x: u64, b: u8) -> u64 {
     zero_lanes(x ^ (b as u64 * ONES))
-}
-
-/// Every text of three of `pieces` in a row (a piece may be empty): inputs
-/// for the tests comparing a byte-level reading with the code it replaces.
-#[cfg(test)]
-pub(crate) fn texts_of_three(pieces: &[&str]) -> Vec<String> {
-    let mut texts = Vec::new();
-    for a in pieces {
-        for b in pieces {
-            for c in pieces {
-                texts.push(format!("{a}{b}{c}"));
-            }
-        }
-    }
-    texts
 }
 
 #[cfg(test)]
