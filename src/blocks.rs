@@ -541,7 +541,9 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
         return false;
     }
     // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
-    if t.chars().all(|c| !c.is_alphanumeric()) {
+    // (Most lines open with a letter or digit, which settles it.)
+    let opens_alphanumeric = t.as_bytes()[0].is_ascii_alphanumeric();
+    if !opens_alphanumeric && t.chars().all(|c| !c.is_alphanumeric()) {
         return !is_rule(t);
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
@@ -553,7 +555,11 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     let lower_line = line.lower(if searched { t } else { head });
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
-    let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
+    let unbulleted = if opens_alphanumeric {
+        lower
+    } else {
+        lower.trim_start_matches(['*', '+', '-', '•', ' '])
+    };
     let whole = head.len() == t.len();
     // A share button names its one network: `Share on linkedin`, `Share on email`.
     let share_button = unbulleted
