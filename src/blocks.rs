@@ -166,6 +166,12 @@ fn has_list_word(lower: &str) -> bool {
     }
 }
 
+/// ` in `, between a heading and the section it narrows to. Found by a
+/// substring search, whose first byte, a space, would stop a search for it
+/// at every word.
+static IN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let text = line.text;
@@ -184,7 +190,8 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
-    let section_list = crate::ascii::find(lower, " in ")
+    let section_list = IN
+        .find(lower.as_bytes())
         .is_some_and(|at| is_list_heading_text(&lower[..at]) && words <= 6);
     is_list_heading_text(lower)
         || section_list
