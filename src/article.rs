@@ -368,8 +368,9 @@ fn teasers_above_more_buttons<'a>(bs: &[Block<'a>], kinds: &mut [Kind<'a>], body
     }
 }
 
-/// Most words of a block the frame counts: one more than a title holds.
-const COUNTED_WORDS: usize = TITLE_WORDS + 1;
+/// Most words of a block the frame counts: all the prose test compares
+/// with. A title's test counts further when the count reaches it.
+const COUNTED_WORDS: usize = 25;
 
 /// What a block's text reads as, each found at most once per block: the
 /// frame's searches ask the same blocks the same questions again and again.
@@ -436,7 +437,7 @@ impl<'m, 'a> Facts<'m, 'a> {
             return usize::from(m >> Self::WORDS_AT) - 1;
         }
         let words = count_words(self.bs[i].text, COUNTED_WORDS);
-        // At most 31: the count fits above the fact bits.
+        // At most 25: the count fits above the fact bits.
         self.memo[i].set(m | ((words as u16 + 1) << Self::WORDS_AT));
         words
     }
@@ -682,12 +683,13 @@ const HEADER_RUN: usize = 4;
 /// stops at navigation, furniture and bulleted lines.
 fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h: usize) -> usize {
     let near = bs[h].text;
-    let not_a_title = is_title_like_sentence(near)
+    // The cheapest tests first, the byline's last.
+    let not_a_title = facts.words(h) < 2
         || near.ends_with('.')
         || !near.contains(char::is_lowercase)
+        || is_title_like_sentence(near)
         || find_timestamp(near).is_some()
-        || parse_bare_byline(near).is_some()
-        || facts.words(h) < 2;
+        || parse_bare_byline(near).is_some();
     if !not_a_title {
         return h;
     }
@@ -736,12 +738,9 @@ fn headline_shape<'t>(
     found: &mut Option<Option<&'t str>>,
 ) -> bool {
     let column = first_column(text);
-    let column_words = || {
-        if column.len() == text.len() {
-            words()
-        } else {
-            count_words(column, TITLE_WORDS + 1)
-        }
+    let column_words = || match words() {
+        few if column.len() == text.len() && few < COUNTED_WORDS => few,
+        _ => count_words(column, TITLE_WORDS + 1),
     };
     let text = column;
     // The timestamp search costs most: it comes last.
@@ -1103,8 +1102,11 @@ fn header_published<'a>(
             Kind::Byline(b) => b.published,
             Kind::Text | Kind::Furniture | Kind::Nav if !is_prose(first_column(bs[i].text)) => {
                 let text = first_column(bs[i].text);
-                parse_bare_byline(text)
-                    .and_then(|b| b.published)
+                // Every timestamp, a byline's too, holds a digit: a line
+                // without one is not read as a byline to find none.
+                crate::ascii::has_digit(text)
+                    .then(|| parse_bare_byline(text).and_then(|b| b.published))
+                    .flatten()
                     .or_else(|| find_timestamp(text))
             }
             _ => None,

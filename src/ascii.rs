@@ -317,6 +317,39 @@ const fn space_lanes(x: u64) -> u64 {
         | zero_lanes(x ^ (b'\r' as u64 * ONES))
 }
 
+/// Fills `slots` with the first words of `text`, as many as it holds, and
+/// gives how many: `text.split_whitespace()` read into them. Cut at the bytes
+/// while they are ASCII (where white space is tab to carriage return, and
+/// space), without decoding characters; from a byte that is not, the text is
+/// cut by `split_whitespace` (a no-break space is white space).
+pub(crate) fn first_words<'t>(text: &'t str, slots: &mut [&'t str]) -> usize {
+    let bytes = text.as_bytes();
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let (mut n, mut at) = (0, 0);
+    while n < slots.len() {
+        while at < bytes.len() && space(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii() && !space(bytes[at]) {
+            at += 1;
+        }
+        if at < bytes.len() && !bytes[at].is_ascii() {
+            return slots
+                .iter_mut()
+                .zip(text.split_whitespace())
+                .map(|(s, w)| *s = w)
+                .count();
+        }
+        if start == at {
+            break;
+        }
+        slots[n] = &text[start..at];
+        n += 1;
+    }
+    n
+}
+
 /// Every text of three of `pieces` in a row (a piece may be empty): inputs
 /// for the tests comparing a byte-level reading with the code it replaces.
 #[cfg(test)]
@@ -563,6 +596,25 @@ mod tests {
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn first_words_are_split_whitespace() {
+        let pieces = [
+            "", " ", "a", "Bc", "\t", "\n", "\u{b}", "\r", "\u{1c}", "é", "\u{a0}", "\u{2003}",
+            "日本", ".",
+        ];
+        for text in texts_of_three(&pieces)
+            .into_iter()
+            .chain(random_texts(&pieces, 11))
+        {
+            for n in 0..=5 {
+                let mut slots = vec![""; n];
+                let got = first_words(&text, &mut slots);
+                let want: Vec<&str> = text.split_whitespace().take(n).collect();
+                assert_eq!(&slots[..got], &want[..], "{text:?} {n}");
+            }
         }
     }
 

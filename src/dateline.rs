@@ -636,7 +636,9 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     // `Updated Nov 12 2012 - 6:04am`: a label and a timestamp, not a place and a date.
-    let first = loc.city.split_whitespace().next().unwrap_or("");
+    let mut first = [""];
+    crate::ascii::first_words(loc.city, &mut first);
+    let [first] = first;
     if ["updated", "posted", "published", "modified"]
         .iter()
         .any(|l| first.eq_ignore_ascii_case(l))
@@ -644,8 +646,8 @@ fn parse_dash_dateline(para: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     // Without a marker a dateline needs a date, or a short place name in capitals.
-    let short = loc.city.split_whitespace().count() <= 3;
-    let us_place = loc.state.is_some() && !head.contains(" - ");
+    let short = crate::ascii::count_all_words(loc.city) <= 3;
+    let us_place = loc.state.is_some() && crate::ascii::find(head, " - ").is_none();
     if date.is_none() && !us_place && !(is_upper_word(loc.city) && loc.city.len() >= 3 && short) {
         return None;
     }

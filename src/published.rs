@@ -92,17 +92,31 @@ const FILLER_WORDS: [&str; 45] = [
     "pht", "ict", "gst", "z",
 ];
 
-/// A word of at most [`LONGEST_NAME`] bytes as one number, ASCII letters
-/// lower-cased: a leading one, then its bytes, so that words of different
-/// lengths (and bytes) differ.
-const fn word_key(word: &[u8]) -> u128 {
-    let mut key = 1;
+/// A word of at most [`LONGEST_NAME`] letters and stops as one number, in
+/// any case: each a digit from 1 to 27 in base 32, so that words of
+/// different lengths differ; `None` for a word holding any other byte, which
+/// no timestamp word does.
+const fn word_key(word: &[u8]) -> Option<u64> {
+    let mut key = 0;
     let mut i = 0;
     while i < word.len() {
-        key = key << 8 | word[i].to_ascii_lowercase() as u128;
+        let digit = match word[i].to_ascii_lowercase() {
+            b @ b'a'..=b'z' => b - b'a' + 1,
+            b'.' => 27,
+            _ => return None,
+        };
+        key = key << 5 | digit as u64;
         i += 1;
     }
-    key
+    Some(key)
+}
+
+/// [`word_key`] of a word known to be a timestamp word.
+const fn known_key(word: &[u8]) -> u64 {
+    match word_key(word) {
+        Some(key) => key,
+        None => panic!("a timestamp word of letters and stops"),
+    }
 }
 
 /// Entries of [`WORDS`]: each month's name, its first three letters and
@@ -113,37 +127,37 @@ const WORD_COUNT: usize = 12 * 2 + 1 + 7 * 3 + ANCHOR_WORDS.len() + FILLER_WORDS
 /// Every word of a timestamp by its [`word_key`], sorted, with its class: a
 /// month's number, [`ANCHOR_WORD`] or [`FILLER_WORD`] (weekdays are filler).
 /// A word is looked up by a binary search rather than compared with each name.
-const WORDS: [(u128, u8); WORD_COUNT] = {
+const WORDS: [(u64, u8); WORD_COUNT] = {
     let mut words = [(0, 0); WORD_COUNT];
     let mut n = 0;
     let mut i = 0;
     while i < MONTHS.len() {
         let name = MONTHS[i].as_bytes();
-        words[n] = (word_key(name), i as u8 + 1);
-        words[n + 1] = (word_key(name.split_at(3).0), i as u8 + 1);
+        words[n] = (known_key(name), i as u8 + 1);
+        words[n + 1] = (known_key(name.split_at(3).0), i as u8 + 1);
         n += 2;
         i += 1;
     }
-    words[n] = (word_key(b"sept"), 9);
+    words[n] = (known_key(b"sept"), 9);
     n += 1;
     i = 0;
     while i < WEEKDAYS.len() {
         let name = WEEKDAYS[i].as_bytes();
-        words[n] = (word_key(name), FILLER_WORD);
-        words[n + 1] = (word_key(name.split_at(3).0), FILLER_WORD);
-        words[n + 2] = (word_key(name.split_at(4).0), FILLER_WORD);
+        words[n] = (known_key(name), FILLER_WORD);
+        words[n + 1] = (known_key(name.split_at(3).0), FILLER_WORD);
+        words[n + 2] = (known_key(name.split_at(4).0), FILLER_WORD);
         n += 3;
         i += 1;
     }
     i = 0;
     while i < ANCHOR_WORDS.len() {
-        words[n] = (word_key(ANCHOR_WORDS[i].as_bytes()), ANCHOR_WORD);
+        words[n] = (known_key(ANCHOR_WORDS[i].as_bytes()), ANCHOR_WORD);
         n += 1;
         i += 1;
     }
     i = 0;
     while i < FILLER_WORDS.len() {
-        words[n] = (word_key(FILLER_WORDS[i].as_bytes()), FILLER_WORD);
+        words[n] = (known_key(FILLER_WORDS[i].as_bytes()), FILLER_WORD);
         n += 1;
         i += 1;
     }
@@ -167,15 +181,48 @@ const WORDS: [(u128, u8); WORD_COUNT] = {
 /// The class of a timestamp word in any case (see [`WORDS`]), `None` for any other word.
 fn word_class(word: &str) -> Option<u8> {
     // No word of the table is longer than a month or weekday name.
-    if word.len() > LONGEST_NAME {
+    if word.is_empty() || word.len() > LONGEST_NAME {
         return None;
     }
-    let key = word_key(word.as_bytes());
-    WORDS
-        .binary_search_by(|&(k, _)| k.cmp(&key))
-        .ok()
-        .map(|at| WORDS[at].1)
+    // Most words share their length and first letter with no timestamp
+    // word: they are turned away before the rest of them is read.
+    let first = word_key(&word.as_bytes()[..1])?;
+    let (start, end) = WORD_RUNS[run_of(word.len(), first)];
+    if start == end {
+        return None;
+    }
+    let key = word_key(word.as_bytes())?;
+    WORDS[usize::from(start)..usize::from(end)]
+        .iter()
+        .find(|&&(k, _)| k == key)
+        .map(|&(_, class)| class)
 }
+
+/// The run of [`WORDS`] holding the words of `len` letters opening with the
+/// letter whose [`word_key`] is `first`: its index in [`WORD_RUNS`].
+const fn run_of(len: usize, first: u64) -> usize {
+    len * 32 + first as usize
+}
+
+/// Where the words of each length and first letter start and end in
+/// [`WORDS`] (sorted by key, they stand together): a word is compared only
+/// with those, two or three, rather than searched for among all.
+const WORD_RUNS: [(u8, u8); (LONGEST_NAME + 1) * 32] = {
+    let mut runs = [(0, 0); (LONGEST_NAME + 1) * 32];
+    let mut i = 0;
+    while i < WORD_COUNT {
+        let key = WORDS[i].0;
+        // A key has a base-32 digit for each letter, none of them zero.
+        let len = (64 - key.leading_zeros() as usize).div_ceil(5);
+        let run = run_of(len, key >> (5 * (len - 1)));
+        if runs[run].1 == 0 {
+            runs[run].0 = i as u8;
+        }
+        runs[run].1 = i as u8 + 1;
+        i += 1;
+    }
+    runs
+};
 
 /// How many ASCII digits open `b`.
 fn digits(b: &[u8]) -> usize {
@@ -478,12 +525,14 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
     let last_digit = crate::ascii::last_digit(line)?;
     let mut first = None;
     let mut pos = 0;
+    // The line is walked a byte at a time: a character of several bytes is
+    // passed over byte by byte (none of its bytes is an ASCII letter or
+    // digit), rather than decoded at every byte to learn its length.
     while pos <= last_digit {
-        let rest = &line[pos..];
         // A timestamp opens with an ASCII letter or digit (`could_open_token`):
         // at any other byte none is looked for, nor is the word start decoded.
         if !line.as_bytes()[pos].is_ascii_alphanumeric() {
-            pos += rest.chars().next().map_or(1, char::len_utf8);
+            pos += 1;
             continue;
         }
         let starts_word = pos == 0 || {
@@ -499,7 +548,8 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
                 || prev.is_ascii_digit() && cur.is_ascii_uppercase()
         };
         if starts_word {
-            if let Some(ts) = leading_timestamp(rest).filter(|ts| ts.len() >= 6 && is_absolute(ts))
+            if let Some(ts) =
+                leading_timestamp(&line[pos..]).filter(|ts| ts.len() >= 6 && is_absolute(ts))
             {
                 let label = line[..pos]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -521,7 +571,7 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
                 continue;
             }
         }
-        pos += rest.chars().next().map_or(1, char::len_utf8);
+        pos += 1;
     }
     first
 }
@@ -850,6 +900,11 @@ mod tests {
             Some("21:17 18.11.2019")
         );
         assert_eq!(find_timestamp("A day to remember"), None);
+        assert_eq!(
+            find_timestamp("Café — «Mis à jour» November 20, 2019 13:42 ©"),
+            Some("November 20, 2019 13:42")
+        );
+        assert_eq!(find_timestamp("é9 ü 5 ß"), None);
         assert_eq!(
             find_timestamp("by Ann | 80 views | August 9, 2012 at 4:35 pm | 0 Comments"),
             Some("August 9, 2012 at 4:35 pm")

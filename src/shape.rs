@@ -38,9 +38,21 @@ const MINOR_WORDS: [&str; 20] = [
 /// minor words, at most one word in ten opens in lower case. A sentence naming
 /// people and places still has several (`Hollywood star Tom Hanks was in ...`).
 fn is_title_case(text: &str) -> bool {
+    // An ASCII text is cut into words at its bytes rather than by decoding
+    // its characters: its white space is the same to both, but for the
+    // vertical tab, which only `split_whitespace` cuts at.
+    if text.is_ascii() && memchr::memchr(0x0B, text.as_bytes()).is_none() {
+        title_case_words(text.split_ascii_whitespace())
+    } else {
+        title_case_words(text.split_whitespace())
+    }
+}
+
+/// [`is_title_case`] of a text's words.
+fn title_case_words<'t>(text_words: impl Iterator<Item = &'t str>) -> bool {
     const READ: usize = 25;
     let (mut words, mut lower) = (0, 0);
-    for w in text.split_whitespace().take(READ) {
+    for w in text_words.take(READ) {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
@@ -207,11 +219,7 @@ pub(crate) fn is_author_note(text: &str) -> bool {
     // The subject's verb is the second, third or fourth word: the first four
     // are all that is read.
     let mut first = [""; 4];
-    let n = first
-        .iter_mut()
-        .zip(text.split_whitespace())
-        .map(|(s, w)| *s = w)
-        .count();
+    let n = crate::ascii::first_words(text, &mut first);
     let words = &first[..n];
     // A contact line is short: a story paragraph may give an address too.
     let has_email = memchr::memchr(b'@', text.as_bytes()).is_some()
@@ -329,19 +337,24 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     if t.len() > 40 {
         return false;
     }
-    let mut buf = [0u8; 40];
-    let lower = crate::ascii::lower(t, &mut buf);
-    let lower: &str = &lower;
-    if PAGE_LABELS.contains(&lower) {
+    // Compared in any case in place, not lower-cased into a buffer first:
+    // this runs on every headline candidate.
+    if PAGE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
         return true;
     }
+    let opens = |head: &str| {
+        t.as_bytes()
+            .get(..head.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(head.as_bytes()))
+    };
     // A search box with its placeholder: `Search`, `SEARCH example.com`.
-    if (lower == "search" || lower.starts_with("search ")) && count_words(t, 4) <= 3 {
+    if (t.eq_ignore_ascii_case("search") || opens("search ")) && count_words(t, 4) <= 3 {
         return true;
     }
-    let count = lower.strip_prefix("new,").unwrap_or(lower).trim_start();
+    let count = if opens("new,") { &t[4..] } else { t }.trim_start();
     let digits = count.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
+    let word = count[digits..].trim();
+    digits > 0 && (word.eq_ignore_ascii_case("comment") || word.eq_ignore_ascii_case("comments"))
 }
 
 /// A title without the comment count a page glued to its end:
@@ -447,6 +460,53 @@ pub(crate) fn is_title_like_counted(text: &str, words: impl FnOnce() -> usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_page_label` as it read a label lower-cased into a buffer.
+    fn is_page_label_lowered(text: &str) -> bool {
+        let t = text.trim();
+        if t.len() > 40 {
+            return false;
+        }
+        let lower = t.to_ascii_lowercase();
+        let lower = lower.as_str();
+        if PAGE_LABELS.contains(&lower) {
+            return true;
+        }
+        if (lower == "search" || lower.starts_with("search ")) && count_words(t, 4) <= 3 {
+            return true;
+        }
+        let count = lower.strip_prefix("new,").unwrap_or(lower).trim_start();
+        let digits = count.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(count[digits..].trim(), "comment" | "comments")
+    }
+
+    #[test]
+    fn page_labels_are_told_in_place_as_lowered() {
+        let pieces = [
+            "",
+            " ",
+            "New,",
+            "nEW, ",
+            "12",
+            " Comments",
+            "comment",
+            "SEARCH",
+            "search ",
+            "x.com",
+            "é",
+            "Breaking News",
+            "TOP stories",
+            "\t",
+            "É",
+        ];
+        for text in crate::ascii::texts_of_three(&pieces) {
+            assert_eq!(
+                is_page_label(&text),
+                is_page_label_lowered(&text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn end_markers_are_lower_case_and_short() {
