@@ -152,6 +152,26 @@ fn is_list_heading_text(lower: &str) -> bool {
     )
 }
 
+/// Whether a lower-cased line holds one of the words that head a list of
+/// links (`Related`, `Trending`) as a word of its own.
+fn has_list_word(lower: &str) -> bool {
+    let list_word = |w: &[u8]| matches!(w, b"related" | b"popular" | b"trending" | b"recommended");
+    if lower.is_ascii() {
+        // White space in ASCII is these bytes: the words are split without reading chars.
+        (lower.as_bytes())
+            .split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+            .any(list_word)
+    } else {
+        lower.split_whitespace().any(|w| list_word(w.as_bytes()))
+    }
+}
+
+/// ` in `, between a heading and the section it narrows to. Found by a
+/// substring search, whose first byte, a space, would stop a search for it
+/// at every word.
+static IN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+
 /// Whether a line is the heading of a list of story links (`Related Posts`, `More from CNN`).
 pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let text = line.text;
@@ -170,7 +190,8 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
     let lower = lower.trim_start_matches(['*', '+', ' ']);
     let words = crate::ascii::count_all_words(t);
     // `Most read in world news`, `Trending in Entertainment`: a heading narrowed to a section.
-    let section_list = crate::ascii::find(lower, " in ")
+    let section_list = IN
+        .find(lower.as_bytes())
         .is_some_and(|at| is_list_heading_text(&lower[..at]) && words <= 6);
     is_list_heading_text(lower)
         || section_list
@@ -182,10 +203,7 @@ pub(crate) fn is_list_heading(line: &Cased<'_, '_>) -> bool {
         || (lower.starts_with("more ")
             && (lower.ends_with(" stories") || lower.ends_with(" news"))
             && words <= 4)
-        || (words <= 4
-            && lower
-                .split_whitespace()
-                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended")))
+        || (words <= 4 && has_list_word(lower))
 }
 
 /// Whether a lower-cased line is site furniture that is never story, matched
@@ -530,7 +548,9 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
         return false;
     }
     // Bullets and counters left by rendered buttons: `*`, `+`, `|`, `6`, `0 shares`, `2 comments`.
-    if t.chars().all(|c| !c.is_alphanumeric()) {
+    // (Most lines open with a letter or digit, which settles it.)
+    let opens_alphanumeric = t.as_bytes()[0].is_ascii_alphanumeric();
+    if !opens_alphanumeric && t.chars().all(|c| !c.is_alphanumeric()) {
         return !is_rule(t);
     }
     // Whole-line entries, labels and copyright openers are read from the line's start.
@@ -542,7 +562,11 @@ pub(crate) fn is_furniture(line: &Cased<'_, '_>) -> bool {
     let lower_line = line.lower(if searched { t } else { head });
     // Lower-casing ASCII keeps every byte where it was.
     let lower = &lower_line[..head.len()];
-    let unbulleted = lower.trim_start_matches(['*', '+', '-', '•', ' ']);
+    let unbulleted = if opens_alphanumeric {
+        lower
+    } else {
+        lower.trim_start_matches(['*', '+', '-', '•', ' '])
+    };
     let whole = head.len() == t.len();
     // A share button names its one network: `Share on linkedin`, `Share on email`.
     let share_button = unbulleted
@@ -706,19 +730,28 @@ fn is_share_bar(lower: &str) -> bool {
         return false;
     }
     let mut named = 0;
-    let all_buttons = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
-            let name = w
-                .rsplit_once('-')
-                .filter(|(_, suffix)| suffix.len() <= 2)
-                .map_or(w, |(name, _)| name);
-            let network = NETWORKS.contains(&name);
-            named += usize::from(network);
-            network || w == "on"
-        });
+    let mut button = |w: &[u8]| {
+        // An icon's name may carry a short suffix: `facebook-f`, `linkedin-in`.
+        let name = match memchr::memrchr(b'-', w) {
+            Some(at) if w.len() - at - 1 <= 2 => &w[..at],
+            _ => w,
+        };
+        let network = NETWORKS.iter().any(|n| n.as_bytes() == name);
+        named += usize::from(network);
+        network || w == b"on"
+    };
+    let all_buttons = if lower.is_ascii() {
+        // The separators in ASCII text are bytes: split without reading chars.
+        (lower.as_bytes())
+            .split(|&b| matches!(b, b'\t'..=b'\r' | b' ' | b'|' | b'/'))
+            .filter(|w| !w.is_empty())
+            .all(button)
+    } else {
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·'))
+            .filter(|w| !w.is_empty())
+            .all(|w| button(w.as_bytes()))
+    };
     all_buttons && named >= 2
 }
 
@@ -1299,6 +1332,32 @@ mod tests {
     }
 
     #[test]
+    fn list_words_are_split_whitespace_words() {
+        let pieces = [
+            "",
+            "related",
+            "popular",
+            "trending",
+            "recommended",
+            "relate",
+            "x",
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "\u{2003}",
+            "é",
+            "d",
+        ];
+        for t in crate::ascii::texts_of_three(&pieces) {
+            let words = t
+                .split_whitespace()
+                .any(|x| matches!(x, "related" | "popular" | "trending" | "recommended"));
+            assert_eq!(has_list_word(&t), words, "{t:?}");
+        }
+    }
+
+    #[test]
     fn list_headings() {
         for t in [
             "Related Posts",
@@ -1415,6 +1474,7 @@ mod tests {
             "*\u{2003}1 of 4",
             "*\u{a0}Facebook Twitter",
             "* | Email | Print",
+            "Facebook • Twitter | Email",
             "Request reprint permission | Submit a correction | Contact the editors",
             "Have a news tip? Write to the newsroom at the address below and we will look into it.",
             "No comments yet. Be the first to comment",

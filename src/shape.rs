@@ -71,8 +71,14 @@ fn title_case_words<'t>(text_words: impl Iterator<Item = &'t str>) -> bool {
 }
 
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+    match text.as_bytes().last() {
+        // A printable ASCII byte is no white space, nor part of a char: it is
+        // the last char, read without decoding one.
+        Some(&b) if b.is_ascii_graphic() => matches!(b, b'.' | b'!' | b'?' | b'"' | b')' | b':'),
+        _ => text
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…']),
+    }
 }
 
 /// Whether a text closes a sentence with a stop (or a colon), inside closing
@@ -597,5 +603,19 @@ mod tests {
         assert!(!is_page_label("Search for survivors ends after storm"));
         assert!(!is_page_label("Breaking news rules for reporters"));
         assert!(!opens_tail("Leaving home was hard."));
+    }
+
+    #[test]
+    fn ends_sentence_reads_the_last_char_past_white_space() {
+        let pieces = [
+            "", "a", ".", "!", "?", "\"", "”", "’", ")", ":", "…", " ", "\t", "\u{a0}", "\u{2003}",
+            "é", "x.", ";", "~",
+        ];
+        for t in crate::ascii::texts_of_three(&pieces) {
+            let closing = t
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…']);
+            assert_eq!(ends_sentence(&t), closing, "{t:?}");
+        }
     }
 }
