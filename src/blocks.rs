@@ -1169,6 +1169,8 @@ impl ClosingWords {
 static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
+const COPYRIGHT: &str = "copyright";
+
 static ASSOCIATED_PRESS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("associated press"));
 static ORIGINALLY_APPEARED: LazyLock<memchr::memmem::Finder<'static>> =
@@ -1201,11 +1203,23 @@ pub(crate) fn sign_off(
     // Each sign-off below names the Associated Press, opens with a copyright
     // or says where it originally appeared: a line doing none of these is
     // turned away before the search for the telling words.
+    // Most lines hold neither word and open with no copyright: they are
+    // turned away before their lower-cased slice is taken.
+    let copyright = t
+        .as_bytes()
+        .get(..COPYRIGHT.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(COPYRIGHT.as_bytes()))
+        || t.starts_with('©');
+    let may_name = copyright
+        || words.may_hold(ClosingWords::ASSOCIATED_PRESS)
+        || words.may_hold(ClosingWords::ORIGINALLY_APPEARED);
+    if !may_name {
+        return None;
+    }
     let lower = line.lower(t);
     let named = words.may_hold(ClosingWords::ASSOCIATED_PRESS)
         && ASSOCIATED_PRESS.find(lower.as_bytes()).is_some()
-        || lower.starts_with("copyright")
-        || lower.starts_with('©')
+        || copyright
         || words.may_hold(ClosingWords::ORIGINALLY_APPEARED)
             && ORIGINALLY_APPEARED.find(lower.as_bytes()).is_some();
     if !named || !TELLING.is_match(t) {
