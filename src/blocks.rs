@@ -881,6 +881,13 @@ const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/",
 static CAPTION_MARKS: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(CREDIT_OPENERS.iter().chain(&AGENCY_CREDITS)));
 
+/// What may credit a caption closing a sentence: a credit after an opener
+/// other than a courtesy one must not end with a stop, and an agency credit
+/// counts in the tail only. `esy of ` stands for every `courtesy of ` opener,
+/// and `AFP` for both of its credits.
+static SENTENCE_CREDIT_MARKS: LazyLock<Literals> =
+    LazyLock::new(|| literal_finder(["esy of ", "REUTERS/", "AFP", "AP Photo/", "EPA/"]));
+
 /// Whether `t` holds one of the [`PLACEMENTS`], found from its commas and
 /// brackets: the placements open with `, ` as a good part of any prose does,
 /// which would make the literal searcher stop and check at every comma.
@@ -979,7 +986,15 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
     // Openers and agency credits count only in the tail: they are looked for there.
-    let marked = CAPTION_MARKS.is_match(tail);
+    // After a line closing a sentence, as most story lines do, only a
+    // courtesy opener or an agency credit can credit it (see below): a
+    // search for those alone, by bytes that running text seldom holds, does.
+    let closes_sentence = t.ends_with(['.', '!', '?']) && !t.ends_with(".com");
+    let marked = if closes_sentence {
+        SENTENCE_CREDIT_MARKS.is_match(tail)
+    } else {
+        CAPTION_MARKS.is_match(tail)
+    };
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
@@ -1423,6 +1438,16 @@ mod tests {
         );
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
+    }
+
+    #[test]
+    fn sentence_credit_marks_cover_courtesy_openers_and_agency_credits() {
+        let courtesy = CREDIT_OPENERS
+            .iter()
+            .filter(|o| crate::ascii::contains_case_blind(o, "courtesy", 0));
+        for mark in courtesy.chain(&AGENCY_CREDITS) {
+            assert!(SENTENCE_CREDIT_MARKS.is_match(mark), "{mark}");
+        }
     }
 
     #[test]
