@@ -881,6 +881,13 @@ const AGENCY_CREDITS: [&str; 5] = ["REUTERS/", "AFP/", "AFP PHOTO", "AP Photo/",
 static CAPTION_MARKS: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(CREDIT_OPENERS.iter().chain(&AGENCY_CREDITS)));
 
+/// What may credit a caption closing a sentence: a credit after an opener
+/// other than a courtesy one must not end with a stop, and an agency credit
+/// counts in the tail only. `esy of ` stands for every `courtesy of ` opener,
+/// and `AFP` for both of its credits.
+static SENTENCE_CREDIT_MARKS: LazyLock<Literals> =
+    LazyLock::new(|| literal_finder(["esy of ", "REUTERS/", "AFP", "AP Photo/", "EPA/"]));
+
 /// Whether `t` holds one of the [`PLACEMENTS`], found from its commas and
 /// brackets: the placements open with `, ` as a good part of any prose does,
 /// which would make the literal searcher stop and check at every comma.
@@ -979,7 +986,15 @@ pub(crate) fn caption(text: &str) -> Option<Caption<'_>> {
         .unwrap_or(t.len());
     let tail = &t[tail_at..];
     // Openers and agency credits count only in the tail: they are looked for there.
-    let marked = CAPTION_MARKS.is_match(tail);
+    // After a line closing a sentence, as most story lines do, only a
+    // courtesy opener or an agency credit can credit it (see below): a
+    // search for those alone, by bytes that running text seldom holds, does.
+    let closes_sentence = t.ends_with(['.', '!', '?']) && !t.ends_with(".com");
+    let marked = if closes_sentence {
+        SENTENCE_CREDIT_MARKS.is_match(tail)
+    } else {
+        CAPTION_MARKS.is_match(tail)
+    };
     for opener in CREDIT_OPENERS.iter().filter(|_| marked) {
         if let Some(at) = crate::ascii::rfind(tail, opener).map(|a| a + tail_at) {
             let credit = t[at + opener.len()..].trim();
@@ -1169,6 +1184,8 @@ impl ClosingWords {
 static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
+const COPYRIGHT: &str = "copyright";
+
 static ASSOCIATED_PRESS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("associated press"));
 static ORIGINALLY_APPEARED: LazyLock<memchr::memmem::Finder<'static>> =
@@ -1201,11 +1218,23 @@ pub(crate) fn sign_off(
     // Each sign-off below names the Associated Press, opens with a copyright
     // or says where it originally appeared: a line doing none of these is
     // turned away before the search for the telling words.
+    // Most lines hold neither word and open with no copyright: they are
+    // turned away before their lower-cased slice is taken.
+    let copyright = t
+        .as_bytes()
+        .get(..COPYRIGHT.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(COPYRIGHT.as_bytes()))
+        || t.starts_with('©');
+    let may_name = copyright
+        || words.may_hold(ClosingWords::ASSOCIATED_PRESS)
+        || words.may_hold(ClosingWords::ORIGINALLY_APPEARED);
+    if !may_name {
+        return None;
+    }
     let lower = line.lower(t);
     let named = words.may_hold(ClosingWords::ASSOCIATED_PRESS)
         && ASSOCIATED_PRESS.find(lower.as_bytes()).is_some()
-        || lower.starts_with("copyright")
-        || lower.starts_with('©')
+        || copyright
         || words.may_hold(ClosingWords::ORIGINALLY_APPEARED)
             && ORIGINALLY_APPEARED.find(lower.as_bytes()).is_some();
     if !named || !TELLING.is_match(t) {
@@ -1409,6 +1438,16 @@ mod tests {
         );
         assert_eq!(related_item("Relatedly, the market fell."), None);
         assert_eq!(related_item("Read more about it"), None);
+    }
+
+    #[test]
+    fn sentence_credit_marks_cover_courtesy_openers_and_agency_credits() {
+        let courtesy = CREDIT_OPENERS
+            .iter()
+            .filter(|o| crate::ascii::contains_case_blind(o, "courtesy", 0));
+        for mark in courtesy.chain(&AGENCY_CREDITS) {
+            assert!(SENTENCE_CREDIT_MARKS.is_match(mark), "{mark}");
+        }
     }
 
     #[test]
