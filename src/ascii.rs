@@ -143,6 +143,12 @@ pub(crate) fn has_line_break(s: &str) -> bool {
     memchr::memchr(b'\n', s.as_bytes()).is_some()
 }
 
+/// Whether `text` opens with the lower-case ASCII `word`, in any case.
+pub(crate) fn opens_case_blind(text: &[u8], word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// `hay.find(needle)` without building a two-way searcher: the needles here
 /// are short and their first byte is rare, so memchr on it does the work.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {

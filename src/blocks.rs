@@ -1184,8 +1184,6 @@ impl ClosingWords {
 static TELLING: LazyLock<Literals> =
     LazyLock::new(|| literal_finder(["ress", "RESS", "opyright", "OPYRIGHT", "©", "appeared"]));
 
-const COPYRIGHT: &str = "copyright";
-
 static ASSOCIATED_PRESS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("associated press"));
 static ORIGINALLY_APPEARED: LazyLock<memchr::memmem::Finder<'static>> =
@@ -1220,11 +1218,7 @@ pub(crate) fn sign_off(
     // turned away before the search for the telling words.
     // Most lines hold neither word and open with no copyright: they are
     // turned away before their lower-cased slice is taken.
-    let copyright = t
-        .as_bytes()
-        .get(..COPYRIGHT.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(COPYRIGHT.as_bytes()))
-        || t.starts_with('©');
+    let copyright = crate::ascii::opens_case_blind(t.as_bytes(), "copyright") || t.starts_with('©');
     let may_name = copyright
         || words.may_hold(ClosingWords::ASSOCIATED_PRESS)
         || words.may_hold(ClosingWords::ORIGINALLY_APPEARED);

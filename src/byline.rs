@@ -127,10 +127,7 @@ fn by_marker_end(i: &str) -> Option<usize> {
     // No opener is a prefix of another: at most one opens the text.
     let opener = ["posted", "written", "story", "words", "reported"]
         .iter()
-        .find(|w| {
-            b.get(..w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-        })
+        .find(|w| crate::ascii::opens_case_blind(b, w))
         .map_or(0, |w| match spaces(w.len()) {
             0 => 0,
             n => w.len() + n,
@@ -626,10 +623,9 @@ fn unlabel(tail: &str) -> &str {
 
 /// Whether a by-marker can start here: the parser is only run where it can succeed.
 fn could_open_marker(at: &[u8]) -> bool {
-    ["by", "posted", "written", "words"].iter().any(|m| {
-        at.get(..m.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
-    })
+    ["by", "posted", "written", "words"]
+        .iter()
+        .any(|m| crate::ascii::opens_case_blind(at, m))
 }
 
 fn find_by_marker(line: &str) -> Option<(usize, &str)> {

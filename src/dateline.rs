@@ -682,8 +682,7 @@ fn opens_with_timestamp_label(city: &str) -> bool {
     ["updated", "posted", "published", "modified"]
         .iter()
         .any(|label| {
-            let opens = city.as_bytes().get(..label.len());
-            opens.is_some_and(|w| w.eq_ignore_ascii_case(label.as_bytes()))
+            crate::ascii::opens_case_blind(city.as_bytes(), label)
                 && city[label.len()..]
                     .chars()
                     .next()

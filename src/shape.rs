@@ -172,8 +172,7 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         ]
         .iter()
         .any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            crate::ascii::opens_case_blind(rest, w)
                 && text[digits + w.len()..].starts_with(['"', '“', '‘', '\''])
         })
 }
