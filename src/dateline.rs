@@ -163,8 +163,7 @@ pub fn state_name(region: &str) -> Option<&'static str> {
 /// order, spaces and tabs around them), without its combinators' cost: this
 /// runs at every dash that may close a dateline.
 fn parse_dash(i: &str) -> IResult<&str, &str> {
-    let blanks = |s: &str| s.bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
-    let rest = &i[blanks(i)..];
+    let rest = skip_blanks(i);
     let Some(dash) = ["--", "—", "–", "-", "_"]
         .into_iter()
         .find(|d| rest.starts_with(d))
@@ -173,7 +172,7 @@ fn parse_dash(i: &str) -> IResult<&str, &str> {
         return Err(nom::Err::Error(nom::error::Error::new(rest, kind)));
     };
     let after = &rest[dash.len()..];
-    Ok((&after[blanks(after)..], &rest[..dash.len()]))
+    Ok((skip_blanks(after), &rest[..dash.len()]))
 }
 
 /// `Dec. 23`, `June 26`, `May 5, 2025`, `Feb 26`: a month name of three to

@@ -341,11 +341,7 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     if PAGE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
         return true;
     }
-    let opens = |head: &str| {
-        t.as_bytes()
-            .get(..head.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(head.as_bytes()))
-    };
+    let opens = |head: &str| crate::ascii::opens_case_blind(t.as_bytes(), head);
     // A search box with its placeholder: `Search`, `SEARCH example.com`.
     if (t.eq_ignore_ascii_case("search") || opens("search ")) && count_words(t, 4) <= 3 {
         return true;
