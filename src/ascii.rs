@@ -309,18 +309,14 @@ const fn lanes_set(x: u64) -> usize {
 /// The top bit set in each byte lane of `x` that is ASCII white space
 /// ([`u8::is_ascii_whitespace`]: space, tab, line feed, form feed, carriage return).
 const fn space_lanes(x: u64) -> u64 {
-    let spaces = zero_lanes(x ^ (b' ' as u64 * ONES));
+    let spaces = lanes_of(x, b' ');
     // Lanes below `!`, the only ones that may be white space: in running text,
-    // spaces alone. Those of a byte of 0x80 or more are cleared by `| x`.
-    let low = !(((x & !HIGH) + (0x80 - b'!' as u64) * ONES) | x) & HIGH;
+    // spaces alone. (A byte of 0x80 or more is never below.)
+    let low = !lanes_at_least(x, b'!') & HIGH;
     if low == spaces {
         return spaces;
     }
-    spaces
-        | zero_lanes(x ^ (b'\t' as u64 * ONES))
-        | zero_lanes(x ^ (b'\n' as u64 * ONES))
-        | zero_lanes(x ^ (0x0C * ONES))
-        | zero_lanes(x ^ (b'\r' as u64 * ONES))
+    spaces | lanes_of(x, b'\t') | lanes_of(x, b'\n') | lanes_of(x, 0x0C) | lanes_of(x, b'\r')
 }
 
 /// Fills `slots` with the first words of `text`, as many as it holds, and
@@ -404,10 +400,13 @@ pub(crate) fn count_case_joins(text: &str) -> usize {
 /// byte of 0x80 or more is in both). Adding at most 0x80 to seven bits
 /// carries no lane into the next.
 const fn in_range_lanes(x: u64, low: u8, high: u8) -> u64 {
-    const fn at_least(x: u64, b: u8) -> u64 {
-        (((x & !HIGH) + (0x80 - b as u64) * ONES) | x) & HIGH
-    }
-    at_least(x, low) & !at_least(x, high + 1)
+    lanes_at_least(x, low) & !lanes_at_least(x, high + 1)
+}
+
+/// The top bit set in each byte lane of `x` that is `b` (below 0x80) or
+/// more; a byte of 0x80 or more is always set.
+const fn lanes_at_least(x: u64, b: u8) -> u64 {
+    (((x & !HIGH) + (0x80 - b as u64) * ONES) | x) & HIGH
 }
 
 /// The top bit set in each byte lane of `x` that is `b`, exactly.
