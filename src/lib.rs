@@ -34,6 +34,7 @@ mod error;
 pub mod ffi;
 mod lines;
 mod published;
+mod role;
 mod scratch;
 mod shape;
 
@@ -42,6 +43,7 @@ pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+pub use role::Role;
 
 // The README's Rust examples are compiled and run as doctests.
 #[cfg(doctest)]
