@@ -22,10 +22,15 @@ fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// What the snapshot holds for one fixture: the article as the CLI prints it.
+/// What the snapshot holds for one fixture: the article as the CLI prints it,
+/// then the role of each block as `--explain` gives it.
 fn render(bytes: &[u8]) -> String {
-    let json = match newsparse::parse_bytes(bytes) {
-        Ok(article) => serde_json::to_string_pretty(&article).unwrap(),
+    let json = match newsparse::explain_bytes(bytes) {
+        Ok(ex) => serde_json::to_string_pretty(&serde_json::json!({
+            "article": ex.article,
+            "blocks": ex.blocks,
+        }))
+        .unwrap(),
         Err(e) => format!("error: {e}"),
     };
     json + "\n"
@@ -41,7 +46,10 @@ fn fixtures_match_their_snapshots() {
     let mut moved = Vec::new();
     for file in &files {
         let rel = file.strip_prefix(root.join("tests/fixtures")).unwrap();
-        let snap = root.join("tests/snapshots/fixtures").join(rel).with_extension("json");
+        let snap = root
+            .join("tests/snapshots/fixtures")
+            .join(rel)
+            .with_extension("json");
         let got = render(&std::fs::read(file).unwrap());
         if bless {
             std::fs::create_dir_all(snap.parent().unwrap()).unwrap();
