@@ -1015,8 +1015,15 @@ fn read_header<'a>(
             decide(Role::Byline, "header.byline_names_under_label");
             continue;
         }
+        // The line showing the published time is header, whatever else it
+        // reads as: not a link, a dek or furniture.
+        let shows_published = published.is_some_and(|(at, _)| at == i) || time_below == Some(i);
         if in_link_list && matches!(kinds[i], Kind::Text) && is_list_entry(text) {
-            decide(push_list_entry(text, article), "header.link_list_entry");
+            if shows_published {
+                decide(Role::Published, "header.published");
+            } else {
+                decide(push_list_entry(text, article), "header.link_list_entry");
+            }
             continue;
         }
         // Buttons and counters between the entries leave the list open.
@@ -1104,6 +1111,9 @@ fn read_header<'a>(
             Kind::Credit(..) => decide(Role::Other, "header.credit_above_story"),
             Kind::SignOff(_) => decide(Role::Other, "header.agency_named"),
             Kind::Rule => decide(Role::Other, "kind.rule"),
+            Kind::Text if before_headline && shows_published => {
+                decide(Role::Published, "header.published");
+            }
             Kind::Text if before_headline => {
                 article.boilerplate.push(text);
                 decide(Role::Boilerplate, "header.above_headline");
@@ -1141,7 +1151,9 @@ fn read_header<'a>(
                 }
                 // Prose between headline and body is a dek: neither story nor furniture.
                 // Short lines there are page furniture.
-                if is_prose(text) || is_title_like_sentence(text) {
+                if shows_published {
+                    decide(Role::Published, "header.published");
+                } else if is_prose(text) || is_title_like_sentence(text) {
                     decide(Role::Dek, "header.dek");
                 } else if find_timestamp(text).is_some() {
                     decide(Role::Other, "header.dated_line");
@@ -1150,6 +1162,7 @@ fn read_header<'a>(
                     decide(Role::Boilerplate, "header.short_line");
                 }
             }
+            _ if shows_published => decide(Role::Published, "header.published"),
             kind => {
                 article.boilerplate.push(text);
                 let why = match kind {
@@ -1163,6 +1176,24 @@ fn read_header<'a>(
             }
         }
     }
+    // A timestamp set out over several lines (a date widget, a clock time
+    // under the date) makes each of its lines the published time's.
+    if let Some(p) = article.published {
+        let span = offset_in(text, p);
+        for (b, role) in bs.iter().zip(roles.iter_mut()) {
+            let at = offset_in(text, b.text);
+            let overlaps = at.start < span.end && span.start < at.end;
+            if overlaps && !matches!(role.role, Role::Headline | Role::Byline | Role::Published) {
+                role.decide(Role::Published, "header.published_over_lines");
+            }
+        }
+    }
+}
+
+/// Where `part`, a slice of `text`, lies in it.
+fn offset_in(text: &str, part: &str) -> std::ops::Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// Whether two bylines credit the same people, in the same order.
@@ -1575,8 +1606,11 @@ fn read_body<'a>(
             .dateline
             .as_ref()
             .and_then(|d| d.agency)
-            .or(sign_off_agency)
-            .or(closing_initials);
+            .or(sign_off_agency);
+        if article.agency.is_none() && closing_initials.is_some() {
+            article.agency = closing_initials;
+            roles[bs.len() - 1].decide(Role::Signoff, "body.closing_initials");
+        }
     }
 }
 
