@@ -665,9 +665,9 @@ fn is_summary(text: &str) -> bool {
 }
 
 /// The headline among the blocks before the body: the title-like line nearest
-/// above the byline when the header has one (lines further up are kickers and
-/// navigation, prose between them a dek); otherwise the first title-like line of
-/// two words or more.
+/// above the byline when the header has one
+/// (lines further up are kickers and navigation, prose between them a dek);
+/// otherwise the first title-like line of four words or more, or of two.
 fn headline_before(
     bs: &[Block<'_>],
     kinds: &[Kind<'_>],
@@ -722,6 +722,11 @@ fn headline_before(
                         && !is_place_line(t)
                 })
             })
+            .or_else(|| {
+                (0..end)
+                    .filter(candidate)
+                    .find(|&i| facts.words(i) >= TITLE_MIN_WORDS)
+            })
             .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
     }
@@ -729,6 +734,11 @@ fn headline_before(
 
 /// How far above the line nearest the byline the headline may stand.
 const HEADER_RUN: usize = 4;
+
+/// Fewest words of a headline preferred over shorter title-shaped lines: page
+/// furniture over the story (`Skip Navigation`, `Sign In`, `BBC Account`) is
+/// one to three words, a news headline seldom is.
+const TITLE_MIN_WORDS: usize = 4;
 
 /// The headline of the header run that ends at the title-like line `h` nearest
 /// the byline. Headline, dek, timestamp and photo caption stand together above
