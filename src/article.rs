@@ -50,6 +50,8 @@ pub struct Article<'a> {
     pub agency: Option<Agency<'a>>,
     /// Body paragraphs in order; the first without its dateline.
     pub paragraphs: Vec<&'a str>,
+    /// Headings inside the story, in order (not among the paragraphs).
+    pub subheadings: Vec<&'a str>,
     /// Photo and video captions.
     pub captions: Vec<Caption<'a>>,
     /// Titles of related-story links, without their markers.
@@ -723,9 +725,11 @@ fn headline_before(
                 })
             })
             .or_else(|| {
-                (0..end)
-                    .filter(candidate)
-                    .find(|&i| facts.words(i) >= TITLE_MIN_WORDS)
+                (0..end).filter(candidate).find(|&i| {
+                    facts.words(i) >= TITLE_MIN_WORDS
+                        && !facts.prose(i)
+                        && !bs[i].text.ends_with('.')
+                })
             })
             .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
@@ -737,7 +741,8 @@ const HEADER_RUN: usize = 4;
 
 /// Fewest words of a headline preferred over shorter title-shaped lines: page
 /// furniture over the story (`Skip Navigation`, `Sign In`, `BBC Account`) is
-/// one to three words, a news headline seldom is.
+/// one to three words, a news headline seldom is. A sentence (prose, or a
+/// line closed by a stop) is not preferred so: a short story's first line is.
 const TITLE_MIN_WORDS: usize = 4;
 
 /// The headline of the header run that ends at the title-like line `h` nearest
@@ -1354,6 +1359,31 @@ fn in_headline_run(bs: &[Block<'_>], i: usize) -> bool {
             .all(|j| is_bulleted_title(bs[j].text) && is_headline_case(link_title(bs[j].text)))
 }
 
+/// Most words of a heading inside the story.
+const SUBHEADING_WORDS: usize = 12;
+
+/// A heading inside the story: a short line that closes no sentence (or asks
+/// a short question), not a list item, with story prose straight under it.
+fn is_subheading(bs: &[Block<'_>], kinds: &[Kind<'_>], i: usize) -> bool {
+    let text = bs[i].text;
+    let words = count_words(text, SUBHEADING_WORDS + 1);
+    // Set in capitals or numbered (`2. Avoid skipping meals`), never run on
+    // from a sentence in lower case; a table's header row is spaced out.
+    let opens_heading = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘'));
+    let shape = words <= SUBHEADING_WORDS
+        && opens_heading
+        && (!ends_sentence(text) || text.ends_with('?'))
+        && !text.ends_with([',', ';'])
+        && !text.contains("  ");
+    shape
+        && bs.get(i + 1).is_some_and(|next| {
+            matches!(kinds[i + 1], Kind::Text) && is_prose(next.text) && ends_sentence(next.text)
+        })
+}
+
 /// An entry of a link list: its title is a related link, but one- and two-word
 /// entries are section links and a short line in capitals is a teaser's kicker
 /// (`RANDY ANDY`).
@@ -1588,6 +1618,11 @@ fn read_body<'a>(
                 if is_bulleted_title(text) && (alone && i < body_end || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
                     decide(Role::Related, "body.bulleted_title");
+                    continue;
+                }
+                if i > frame.body_start && i < body_end && is_subheading(bs, kinds, i) {
+                    article.subheadings.push(text);
+                    decide(Role::Subheading, "body.subheading");
                     continue;
                 }
                 // After the story's end, unmatched lines are neither story nor known furniture.
@@ -1924,7 +1959,8 @@ mod tests {
         let text = STORY.replace("{}", &list);
         let a = parse(&text).unwrap();
         assert_eq!(a.related.len(), 1);
-        assert_eq!(a.paragraphs.len(), 6);
+        assert_eq!(a.paragraphs.len(), 5);
+        assert_eq!(a.subheadings, ["What happens next?"]);
     }
 
     #[test]
