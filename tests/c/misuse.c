@@ -2,8 +2,9 @@
  * The misuse matrix of the C API, from C: every bad call returns its
  * documented code and nothing crashes. Run under valgrind by .ci/run.
  *
- *   cc -std=c99 -Wall -Wextra -Werror -Iinclude tests/c/misuse.c \
- *      -Ltarget/release -lnewsparse -Wl,-rpath,"$PWD/target/release" -o misuse && ./misuse
+ *   capi/install.sh --prefix "$HOME/.local"   (see the README's C API section)
+ *   cc -std=c99 -Wall -Wextra -Werror tests/c/misuse.c \
+ *      $(pkg-config --cflags --libs newsparse) -o misuse && ./misuse
  */
 #include <stdint.h>
 #include <stdio.h>
