@@ -41,6 +41,9 @@ pub struct Article<'a> {
     pub headline: Option<&'a str>,
     /// The publication timestamp shown outside the body, without a label word.
     pub published: Option<&'a str>,
+    /// The typed value of `published`, when it writes a full date (see
+    /// [`PublishedAt::read`](crate::PublishedAt::read)); JSON gives it as ISO 8601 at the precision written.
+    pub published_at: Option<crate::PublishedAt>,
     /// The byline.
     pub byline: Option<Byline<'a>>,
     /// The dateline that opens the body.
@@ -79,7 +82,9 @@ pub fn parse(text: &str) -> Result<Article<'_>, Error> {
     if body.trim().is_empty() {
         return Err(Error::Blank { len: text.len() });
     }
-    Ok(read_article(body))
+    let mut article = read_article(body);
+    article.published_at = article.published.and_then(crate::PublishedAt::read);
+    Ok(article)
 }
 
 /// Parses an article from bytes that must be UTF-8.

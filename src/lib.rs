@@ -36,12 +36,14 @@ mod lines;
 mod published;
 mod scratch;
 mod shape;
+mod timestamp;
 
 pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+pub use timestamp::{PublishedAt, TimeOfDay, zone_offset};
 
 // The README's Rust examples are compiled and run as doctests.
 #[cfg(doctest)]
