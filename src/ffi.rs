@@ -71,6 +71,8 @@ pub enum newsparse_result {
     NEWSPARSE_INVALID_ARGUMENT = 7,
     /// A bug: the library panicked. The panic was caught; no state was changed.
     NEWSPARSE_PANIC = 8,
+    /// The encoding label given to `newsparse_parse_encoded` names no encoding.
+    NEWSPARSE_UNKNOWN_ENCODING = 9,
 }
 
 use newsparse_result::*;
@@ -87,6 +89,7 @@ impl newsparse_result {
             NEWSPARSE_INDEX_OUT_OF_RANGE => "NEWSPARSE_INDEX_OUT_OF_RANGE\0",
             NEWSPARSE_INVALID_ARGUMENT => "NEWSPARSE_INVALID_ARGUMENT\0",
             NEWSPARSE_PANIC => "NEWSPARSE_PANIC\0",
+            NEWSPARSE_UNKNOWN_ENCODING => "NEWSPARSE_UNKNOWN_ENCODING\0",
         }
     }
 }
@@ -141,9 +144,12 @@ struct Handle {
     /// Address and length of the caller's input, to turn slices into offsets.
     base: usize,
     len: usize,
-    /// Borrows the caller's buffer: `'static` stands for "until
+    /// Borrows the caller's buffer, or `owned`: `'static` stands for "until
     /// `newsparse_article_free`", the lifetime the caller promises.
     article: Article<'static>,
+    /// The decoded text the article views, for input that was not UTF-8
+    /// (`newsparse_parse_encoded`). Declared after `article`, so dropped after it.
+    owned: Option<Box<str>>,
 }
 
 impl Handle {
@@ -180,6 +186,27 @@ fn fail(code: newsparse_result, message: String, offset: usize) -> newsparse_res
         offset,
     }));
     code
+}
+
+/// The code of a parse error.
+fn error_code(e: &Error) -> newsparse_result {
+    match e {
+        Error::Empty => NEWSPARSE_EMPTY_INPUT,
+        Error::Blank { .. } => NEWSPARSE_BLANK_INPUT,
+        Error::InvalidUtf8 { .. } => NEWSPARSE_INVALID_UTF8,
+        Error::UnknownEncoding => NEWSPARSE_UNKNOWN_ENCODING,
+    }
+}
+
+/// Parses bytes the caller keeps alive (the `'static` of the C contract) into a handle.
+fn parse_handle(bytes: &'static [u8]) -> Result<Box<Handle>, Error> {
+    let article = crate::parse_bytes(bytes)?;
+    Ok(Box::new(Handle {
+        base: bytes.as_ptr() as usize,
+        len: bytes.len(),
+        article,
+        owned: None,
+    }))
 }
 
 fn null_argument(name: &str) -> newsparse_result {
@@ -368,58 +395,10 @@ pub extern "C" fn newsparse_parse(
     len: usize,
     out: *mut *mut newsparse_article,
 ) -> newsparse_result {
-    set_last_error(None);
-    guard(|| {
-        if out.is_null() {
-            return null_argument("out");
-        }
-        // SAFETY: `out` is non-NULL and writable by contract.
-        unsafe { out.write(std::ptr::null_mut()) };
-        if text.is_null() {
-            if len == 0 {
-                return fail(
-                    NEWSPARSE_EMPTY_INPUT,
-                    Error::Empty.to_string(),
-                    Error::Empty.offset(),
-                );
-            }
-            return fail(
-                NEWSPARSE_NULL_ARGUMENT,
-                format!("argument `text` is NULL with len {len}"),
-                NEWSPARSE_NO_OFFSET,
-            );
-        }
-        if len > isize::MAX as usize {
-            return fail(
-                NEWSPARSE_INVALID_ARGUMENT,
-                format!("argument `len` ({len}) is larger than any buffer"),
-                NEWSPARSE_NO_OFFSET,
-            );
-        }
-        // SAFETY: `text` is non-NULL and, by contract, points to `len` readable
-        // bytes that stay alive and unchanged until `newsparse_article_free`,
-        // which is what `'static` stands for here. `len <= isize::MAX`.
-        let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(text, len) };
-        match crate::parse_bytes(bytes) {
-            Ok(article) => {
-                let h = Box::new(Handle {
-                    base: text as usize,
-                    len,
-                    article,
-                });
-                // SAFETY: `out` is non-NULL and writable by contract.
-                unsafe { out.write(Box::into_raw(h).cast()) };
-                NEWSPARSE_OK
-            }
-            Err(e) => {
-                let code = match e {
-                    Error::Empty => NEWSPARSE_EMPTY_INPUT,
-                    Error::Blank { .. } => NEWSPARSE_BLANK_INPUT,
-                    Error::InvalidUtf8 { .. } => NEWSPARSE_INVALID_UTF8,
-                };
-                fail(code, e.to_string(), e.offset())
-            }
-        }
+    // `'static` stands for the caller's promise: the bytes stay alive and
+    // unchanged until `newsparse_article_free`.
+    parse_call(text, len, out, |bytes| {
+        parse_handle(bytes).map_err(|e| fail(error_code(&e), e.to_string(), e.offset()))
     })
 }
 
@@ -497,7 +476,7 @@ pub extern "C" fn newsparse_last_error_message(buf: *mut c_char, cap: usize) -> 
 /// not a code. The caller must not free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
-    const CODES: [newsparse_result; 9] = [
+    const CODES: [newsparse_result; 10] = [
         NEWSPARSE_OK,
         NEWSPARSE_NOT_FOUND,
         NEWSPARSE_NULL_ARGUMENT,
@@ -507,6 +486,7 @@ pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
         NEWSPARSE_INDEX_OUT_OF_RANGE,
         NEWSPARSE_INVALID_ARGUMENT,
         NEWSPARSE_PANIC,
+        NEWSPARSE_UNKNOWN_ENCODING,
     ];
     let name = CODES
         .iter()
@@ -931,6 +911,500 @@ pub extern "C" fn newsparse_article_to_json(
     })
 }
 
+/// The typed value of the publication timestamp (`newsparse_article_published_at`).
+/// Fields a timestamp does not write are zero with their `has_` flag false.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct newsparse_time {
+    /// The year as written (a two-digit year `19` read as 2019).
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+    /// Whether a time of day is written (`hour` and `minute`).
+    pub has_time: bool,
+    /// Hour on the 24-hour clock, 0 to 23.
+    pub hour: u8,
+    /// Minute, 0 to 59.
+    pub minute: u8,
+    /// Whether the time writes its seconds.
+    pub has_second: bool,
+    /// Second, 0 to 59.
+    pub second: u8,
+    /// Whether a UTC offset is known (a numeric offset or a zone name naming one).
+    pub has_utc_offset: bool,
+    /// Minutes east of UTC (`-300` for EST).
+    pub utc_offset_minutes: i16,
+}
+
+impl newsparse_time {
+    const NONE: newsparse_time = newsparse_time {
+        year: 0,
+        month: 0,
+        day: 0,
+        has_time: false,
+        hour: 0,
+        minute: 0,
+        has_second: false,
+        second: 0,
+        has_utc_offset: false,
+        utc_offset_minutes: 0,
+    };
+
+    fn of(at: &crate::PublishedAt) -> newsparse_time {
+        let time = at.time;
+        newsparse_time {
+            year: at.year,
+            month: at.month,
+            day: at.day,
+            has_time: time.is_some(),
+            hour: time.map_or(0, |t| t.hour),
+            minute: time.map_or(0, |t| t.minute),
+            has_second: time.is_some_and(|t| t.second.is_some()),
+            second: time.and_then(|t| t.second).unwrap_or(0),
+            has_utc_offset: at.utc_offset_minutes.is_some(),
+            utc_offset_minutes: at.utc_offset_minutes.unwrap_or(0),
+        }
+    }
+}
+
+/// The typed publication time, read from `newsparse_article_published`'s text
+/// (day, month and year, and the time and offset when written), written to
+/// `*out`. `NEWSPARSE_NOT_FOUND`, with a zeroed `*out`, when the article has no
+/// timestamp or one without a full date (`8 hrs ago`, `Nov 19, 6:51 AM`).
+/// `article` and `out` must not be NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_published_at(
+    article: *const newsparse_article,
+    out: *mut newsparse_time,
+) -> newsparse_result {
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        // SAFETY: `out` is non-NULL and writable by contract.
+        unsafe { out.write(newsparse_time::NONE) };
+        let Some(h) = handle(article) else {
+            return null_argument("article");
+        };
+        match &h.article.published_at {
+            Some(at) => {
+                // SAFETY: as above.
+                unsafe { out.write(newsparse_time::of(at)) };
+                NEWSPARSE_OK
+            }
+            None => NEWSPARSE_NOT_FOUND,
+        }
+    })
+}
+
+/// Parses the article in `text[0..len]`, decoded from the encoding named by
+/// the NUL-terminated label `encoding` (`"windows-1252"`, `"latin1"`,
+/// `"iso-8859-15"`, `"shift_jis"`, ...: the WHATWG labels; `"auto"` keeps
+/// valid UTF-8 and reads anything else as Windows-1252). The article owns the
+/// decoded UTF-8 text: `text` may be released as soon as the call returns.
+/// Every string it gives out views that decoded text, and every offset counts
+/// its bytes (`newsparse_article_text` gives it whole). Bytes the encoding
+/// does not define become U+FFFD.
+///
+/// Codes as for `newsparse_parse`, and `NEWSPARSE_UNKNOWN_ENCODING` for a label
+/// naming no encoding; `encoding` NULL is `NEWSPARSE_NULL_ARGUMENT`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_encoded(
+    text: *const u8,
+    len: usize,
+    encoding: *const c_char,
+    out: *mut *mut newsparse_article,
+) -> newsparse_result {
+    parse_call(text, len, out, |bytes| {
+        if encoding.is_null() {
+            return Err(null_argument("encoding"));
+        }
+        // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
+        let label = unsafe { std::ffi::CStr::from_ptr(encoding) };
+        parse_encoded_handle(bytes, label.to_str().ok())
+            .map_err(|e| fail(error_code(&e), e.to_string(), e.offset()))
+    })
+}
+
+/// Shared body of the parse calls: checks `out` and the input, runs `parse`
+/// on the input's bytes and writes the article it gives to `*out` (NULL on
+/// any failure, whose code `parse` has recorded).
+fn parse_call(
+    text: *const u8,
+    len: usize,
+    out: *mut *mut newsparse_article,
+    parse: impl FnOnce(&'static [u8]) -> Result<Box<Handle>, newsparse_result>,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        // SAFETY: `out` is non-NULL and writable by contract.
+        unsafe { out.write(std::ptr::null_mut()) };
+        let handle = input_bytes(text, len).and_then(parse);
+        match handle {
+            Ok(h) => {
+                // SAFETY: as above.
+                unsafe { out.write(Box::into_raw(h).cast()) };
+                NEWSPARSE_OK
+            }
+            Err(code) => code,
+        }
+    })
+}
+
+/// The bytes of a `text`, `len` argument pair, or the code (and last error) of a bad one.
+fn input_bytes(text: *const u8, len: usize) -> Result<&'static [u8], newsparse_result> {
+    if text.is_null() {
+        return Err(if len == 0 {
+            fail(
+                NEWSPARSE_EMPTY_INPUT,
+                Error::Empty.to_string(),
+                Error::Empty.offset(),
+            )
+        } else {
+            fail(
+                NEWSPARSE_NULL_ARGUMENT,
+                format!("argument `text` is NULL with len {len}"),
+                NEWSPARSE_NO_OFFSET,
+            )
+        });
+    }
+    if len > isize::MAX as usize {
+        return Err(fail(
+            NEWSPARSE_INVALID_ARGUMENT,
+            format!("argument `len` ({len}) is larger than any buffer"),
+            NEWSPARSE_NO_OFFSET,
+        ));
+    }
+    // SAFETY: `text` is non-NULL and, by contract, points to `len` readable
+    // bytes; `len <= isize::MAX`.
+    Ok(unsafe { std::slice::from_raw_parts(text, len) })
+}
+
+/// Decodes `bytes` from `label` (`None`: not UTF-8, so no label) into text the
+/// handle owns, and parses it.
+fn parse_encoded_handle(bytes: &[u8], label: Option<&str>) -> Result<Box<Handle>, Error> {
+    let decoded: Box<str> = crate::decode(bytes, label.ok_or(Error::UnknownEncoding)?)?.into();
+    // SAFETY: the handle owns `decoded`, whose heap buffer stays where it is
+    // (a move of the box does not move it) and is dropped after the article
+    // viewing it (field order of `Handle`).
+    let text: &'static str = unsafe { &*std::ptr::from_ref::<str>(&decoded) };
+    let article = crate::parse(text)?;
+    Ok(Box::new(Handle {
+        base: text.as_ptr() as usize,
+        len: text.len(),
+        article,
+        owned: Some(decoded),
+    }))
+}
+
+/// The whole text the article views, to which every offset refers: the input
+/// given to `newsparse_parse`, or the decoded text of `newsparse_parse_encoded`.
+/// Valid while the article is (and, for `newsparse_parse`, the input buffer).
+/// `article` and `out` must not be NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_text(
+    article: *const newsparse_article,
+    out: *mut newsparse_str,
+) -> newsparse_result {
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        let Some(h) = handle(article) else {
+            // SAFETY: `out` is non-NULL and writable by contract.
+            unsafe { out.write(newsparse_str::MISSING) };
+            return null_argument("article");
+        };
+        let view = newsparse_str {
+            ptr: match &h.owned {
+                Some(text) => text.as_ptr().cast(),
+                None => h.base as *const c_char,
+            },
+            len: h.len,
+        };
+        // SAFETY: as above.
+        unsafe { out.write(view) };
+        NEWSPARSE_OK
+    })
+}
+
+/// Words at the head of `newsparse_article_flatten`'s array, before its strings.
+///
+/// 0-4: the counts of authors, paragraphs, captions, related links and
+/// boilerplate blocks. 5-7: the dateline date's month (0 without a date), day
+/// and year (0 when not written). 8-15: the typed publication time: year (0
+/// without one), month, day, hour and minute (`NEWSPARSE_NO_OFFSET` without a
+/// time), second (`NEWSPARSE_NO_OFFSET` when not written), 1 when a UTC offset
+/// is known, and the offset in minutes east of UTC as a two's-complement word.
+pub const NEWSPARSE_FLAT_HEADER: usize = 16;
+
+/// The strings of `newsparse_article_flatten` before its lists: headline,
+/// published, byline text, byline affiliation, dateline text, dateline place,
+/// city, region, state, dateline date, dateline agency, agency, credits.
+pub const NEWSPARSE_FLAT_FIELDS: usize = 13;
+
+/// The whole article as one array of words, for bindings that pay for each
+/// call (Python's ctypes): `NEWSPARSE_FLAT_HEADER` words (see there), then the
+/// `NEWSPARSE_FLAT_FIELDS` fields and the lists' items (authors, paragraphs,
+/// captions as text then credit, related, boilerplate), each string as three
+/// words: its address (0 when missing), its length in bytes and its offset
+/// (`NEWSPARSE_NO_OFFSET` for a canonical name or a missing value).
+///
+/// Returns the number of words the article needs. They are written to `out`
+/// only when `cap` is at least that (else nothing is written, as for a NULL
+/// `out`): call again with a larger array. Returns 0, with a
+/// `NEWSPARSE_NULL_ARGUMENT` last error, for a NULL `article`. The addresses
+/// are valid as the article's strings are.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_flatten(
+    article: *const newsparse_article,
+    out: *mut usize,
+    cap: usize,
+) -> usize {
+    guard_or(0, || {
+        let Some(h) = handle(article) else {
+            null_argument("article");
+            return 0;
+        };
+        let words = flatten(h);
+        if !out.is_null() && cap >= words.len() {
+            // SAFETY: `out` is non-NULL and, by contract, has room for `cap`
+            // words; `words.len() <= cap`.
+            unsafe { std::ptr::copy_nonoverlapping(words.as_ptr(), out, words.len()) };
+        }
+        words.len()
+    })
+}
+
+/// The words of `newsparse_article_flatten`.
+fn flatten(h: &Handle) -> Vec<usize> {
+    let a = &h.article;
+    let authors = a.byline.as_ref().map_or(&[][..], |b| &b.authors);
+    let dateline = a.dateline.as_ref();
+    let date = dateline.and_then(|d| d.date.as_ref());
+    let place = location(a);
+    let strings = NEWSPARSE_FLAT_FIELDS
+        + authors.len()
+        + a.paragraphs.len()
+        + 2 * a.captions.len()
+        + a.related.len()
+        + a.boilerplate.len();
+    let mut w = Vec::with_capacity(NEWSPARSE_FLAT_HEADER + 3 * strings);
+    w.extend([
+        authors.len(),
+        a.paragraphs.len(),
+        a.captions.len(),
+        a.related.len(),
+        a.boilerplate.len(),
+    ]);
+    w.extend([
+        date.map_or(0, |d| usize::from(d.month)),
+        date.map_or(0, |d| usize::from(d.day)),
+        date.and_then(|d| d.year).map_or(0, usize::from),
+    ]);
+    let at = a.published_at.as_ref();
+    let time = at.and_then(|t| t.time);
+    let offset = at.and_then(|t| t.utc_offset_minutes);
+    w.extend([
+        at.map_or(0, |t| usize::from(t.year)),
+        at.map_or(0, |t| usize::from(t.month)),
+        at.map_or(0, |t| usize::from(t.day)),
+        time.map_or(NEWSPARSE_NO_OFFSET, |t| usize::from(t.hour)),
+        time.map_or(NEWSPARSE_NO_OFFSET, |t| usize::from(t.minute)),
+        time.and_then(|t| t.second)
+            .map_or(NEWSPARSE_NO_OFFSET, usize::from),
+        usize::from(offset.is_some()),
+        // Two's complement, as documented: the cast keeps the bits.
+        offset.map_or(0, |m| isize::from(m) as usize),
+    ]);
+    let mut put = |s: Option<&str>| match s {
+        Some(s) => w.extend([s.as_ptr() as usize, s.len(), h.offset_of(s)]),
+        None => w.extend([0, 0, NEWSPARSE_NO_OFFSET]),
+    };
+    put(a.headline);
+    put(a.published);
+    put(a.byline.as_ref().map(|b| b.text));
+    put(a.byline.as_ref().and_then(|b| b.affiliation));
+    put(dateline.map(|d| d.text));
+    put(place.map(|l| l.text));
+    put(place.map(|l| l.city));
+    put(place.and_then(|l| l.region));
+    put(place.and_then(|l| l.state));
+    put(date.map(|d| d.text));
+    put(dateline.and_then(|d| agency_name(&d.agency)));
+    put(agency_name(&a.agency));
+    put(a.credits);
+    authors.iter().for_each(|x| put(Some(x.name)));
+    a.paragraphs.iter().for_each(|p| put(Some(p)));
+    for c in &a.captions {
+        put(Some(c.text));
+        put(c.credit);
+    }
+    a.related.iter().for_each(|r| put(Some(r)));
+    a.boilerplate.iter().for_each(|b| put(Some(b)));
+    w
+}
+
+/// Parses `count` inputs laid end to end in `data` (input `i` is the
+/// `lens[i]` bytes after input `i - 1`), on `threads` threads (0: as many as
+/// the machine runs at once). Writes input `i`'s article, or NULL, to
+/// `articles[i]` and its code to `codes[i]`: `NEWSPARSE_OK`, or the code
+/// `newsparse_parse` (or, with a non-NULL `encoding`, `newsparse_parse_encoded`)
+/// returns for it alone. A failed input does not stop the others, nor sets the
+/// last error: parse it alone for its message.
+///
+/// `encoding` NULL reads each input as UTF-8, and its article views `data`,
+/// which the caller keeps alive and unchanged until the article is freed;
+/// otherwise it is the label of `newsparse_parse_encoded` and each article owns
+/// its decoded text. Every article is freed with `newsparse_article_free`.
+///
+/// Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL pointer (`data` may be NULL
+/// when every length is 0; all may be NULL when `count` is 0),
+/// `NEWSPARSE_INVALID_ARGUMENT` when the lengths add up past `PTRDIFF_MAX`,
+/// `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label: then no input is parsed
+/// and every `articles[i]` is NULL. Otherwise `NEWSPARSE_OK`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_many(
+    data: *const u8,
+    lens: *const usize,
+    count: usize,
+    encoding: *const c_char,
+    threads: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        if count == 0 {
+            return NEWSPARSE_OK;
+        }
+        if articles.is_null() {
+            return null_argument("articles");
+        }
+        // SAFETY: `articles` is non-NULL and, by contract, has room for `count` pointers.
+        let articles = unsafe { std::slice::from_raw_parts_mut(articles, count) };
+        articles.fill(std::ptr::null_mut());
+        if codes.is_null() {
+            return null_argument("codes");
+        }
+        if lens.is_null() {
+            return null_argument("lens");
+        }
+        // SAFETY: both are non-NULL and, by contract, hold `count` items.
+        let codes = unsafe { std::slice::from_raw_parts_mut(codes, count) };
+        let lens = unsafe { std::slice::from_raw_parts(lens, count) };
+        let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n));
+        let total = match total.filter(|&t| t <= isize::MAX as usize) {
+            Some(total) => total,
+            None => {
+                return fail(
+                    NEWSPARSE_INVALID_ARGUMENT,
+                    "the lengths add up past any buffer".to_owned(),
+                    NEWSPARSE_NO_OFFSET,
+                );
+            }
+        };
+        if data.is_null() && total > 0 {
+            return null_argument("data");
+        }
+        let label = if encoding.is_null() {
+            None
+        } else {
+            // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
+            let label = unsafe { std::ffi::CStr::from_ptr(encoding) }.to_str().ok();
+            match label.filter(|l| {
+                l.eq_ignore_ascii_case("auto")
+                    || encoding_rs::Encoding::for_label(l.trim().as_bytes()).is_some()
+            }) {
+                Some(label) => Some(label),
+                None => {
+                    let e = Error::UnknownEncoding;
+                    return fail(error_code(&e), e.to_string(), e.offset());
+                }
+            }
+        };
+        let all: &'static [u8] = if total == 0 {
+            &[]
+        } else {
+            // SAFETY: `data` is non-NULL and, by contract, holds `total` bytes
+            // that stay alive until the articles are freed (the `'static`).
+            unsafe { std::slice::from_raw_parts(data, total) }
+        };
+        let mut inputs = Vec::with_capacity(count);
+        let mut start = 0;
+        for &n in lens {
+            inputs.push(&all[start..start + n]);
+            start += n;
+        }
+        let outcomes = parse_all(&inputs, label, threads);
+        for ((slot, code), outcome) in articles.iter_mut().zip(codes.iter_mut()).zip(outcomes) {
+            match outcome {
+                Ok(h) => {
+                    *slot = Box::into_raw(h).cast();
+                    *code = NEWSPARSE_OK;
+                }
+                Err(c) => *code = c,
+            }
+        }
+        NEWSPARSE_OK
+    })
+}
+
+/// Parses every input, on up to `threads` threads (0: the machine's
+/// parallelism), each taking the next batch of inputs as it finishes one.
+fn parse_all(
+    inputs: &[&'static [u8]],
+    label: Option<&str>,
+    threads: usize,
+) -> Vec<Result<Box<Handle>, newsparse_result>> {
+    let parse_one = |bytes: &'static [u8]| {
+        let parsed = catch_unwind(|| match label {
+            None => parse_handle(bytes),
+            Some(label) => parse_encoded_handle(bytes, Some(label)),
+        });
+        match parsed {
+            Ok(Ok(h)) => Ok(h),
+            Ok(Err(e)) => Err(error_code(&e)),
+            Err(_) => Err(NEWSPARSE_PANIC),
+        }
+    };
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    // Small batches keep the threads busy to the end when articles differ in size.
+    const BATCH: usize = 32;
+    let threads = threads.min(inputs.len().div_ceil(BATCH)).max(1);
+    if threads == 1 {
+        return inputs.iter().map(|&bytes| parse_one(bytes)).collect();
+    }
+    let mut outcomes: Vec<_> = inputs.iter().map(|_| Err(NEWSPARSE_PANIC)).collect();
+    let work = std::sync::Mutex::new(inputs.chunks(BATCH).zip(outcomes.chunks_mut(BATCH)));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    // A poisoned lock cannot happen (nothing panics holding it), but is not unwrapped.
+                    let next = match work.lock() {
+                        Ok(mut batches) => batches.next(),
+                        Err(_) => None,
+                    };
+                    let Some((batch, slots)) = next else { break };
+                    for (&bytes, slot) in batch.iter().zip(slots) {
+                        *slot = parse_one(bytes);
+                    }
+                }
+            });
+        }
+    });
+    outcomes
+}
+
 /// Frees a string returned by `newsparse_article_to_json`. NULL is accepted
 /// and ignored. Freeing any other pointer, or the same one twice, is undefined.
 #[unsafe(no_mangle)]
@@ -981,12 +1455,12 @@ mod tests {
 
     #[test]
     fn every_code_has_its_own_name() {
-        for code in 0..=8u32 {
+        for code in 0..=9u32 {
             let name = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(code)) };
             let name = name.to_str().unwrap();
             assert!(name.starts_with("NEWSPARSE_") && name != "NEWSPARSE_UNKNOWN");
         }
-        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(9)) };
+        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(10)) };
         assert_eq!(unknown.to_str(), Ok("NEWSPARSE_UNKNOWN"));
     }
 
@@ -997,6 +1471,7 @@ mod tests {
             base: text.as_ptr() as usize,
             len: text.len(),
             article: Article::default(),
+            owned: None,
         };
         assert_eq!(h.offset_of(&text[..9]), 0);
         assert_eq!(h.offset_of(&text[11..21]), 11);

@@ -29,6 +29,8 @@ mod ascii;
 mod blocks;
 mod byline;
 mod dateline;
+#[cfg(feature = "encoding")]
+mod encoding;
 mod error;
 #[cfg(feature = "ffi")]
 pub mod ffi;
@@ -42,6 +44,8 @@ pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
+#[cfg(feature = "encoding")]
+pub use encoding::decode;
 pub use error::Error;
 pub use timestamp::{PublishedAt, TimeOfDay, zone_offset};
 
