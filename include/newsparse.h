@@ -114,6 +114,10 @@ enum newsparse_result
    * The encoding label given to `newsparse_parse_encoded` names no encoding.
    */
   NEWSPARSE_UNKNOWN_ENCODING = 9,
+  /**
+   * A file could not be read (`newsparse_parse_files`).
+   */
+  NEWSPARSE_IO_ERROR = 10,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -590,6 +594,25 @@ newsparse_result newsparse_parse_many(const uint8_t *data,
                                       size_t threads,
                                       struct newsparse_article **articles,
                                       newsparse_result *codes);
+
+/**
+ * Reads and parses the `count` files named by the NUL-terminated paths
+ * `paths[0..count]` on `threads` threads (0: as many as the machine runs at
+ * once), as `newsparse_parse_many` does with buffers: `articles[i]` and
+ * `codes[i]` receive file `i`'s article (or NULL) and code, and a file that
+ * cannot be read gets `NEWSPARSE_IO_ERROR`. Each article owns its text (the
+ * file's bytes, or their decoding with a non-NULL `encoding`).
+ *
+ * Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL array or path,
+ * `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label (then no file is read and
+ * every `articles[i]` is NULL), otherwise `NEWSPARSE_OK`.
+ */
+newsparse_result newsparse_parse_files(const char *const *paths,
+                                       size_t count,
+                                       const char *encoding,
+                                       size_t threads,
+                                       struct newsparse_article **articles,
+                                       newsparse_result *codes);
 
 /**
  * Frees a string returned by `newsparse_article_to_json`. NULL is accepted

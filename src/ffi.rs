@@ -73,6 +73,8 @@ pub enum newsparse_result {
     NEWSPARSE_PANIC = 8,
     /// The encoding label given to `newsparse_parse_encoded` names no encoding.
     NEWSPARSE_UNKNOWN_ENCODING = 9,
+    /// A file could not be read (`newsparse_parse_files`).
+    NEWSPARSE_IO_ERROR = 10,
 }
 
 use newsparse_result::*;
@@ -90,6 +92,7 @@ impl newsparse_result {
             NEWSPARSE_INVALID_ARGUMENT => "NEWSPARSE_INVALID_ARGUMENT\0",
             NEWSPARSE_PANIC => "NEWSPARSE_PANIC\0",
             NEWSPARSE_UNKNOWN_ENCODING => "NEWSPARSE_UNKNOWN_ENCODING\0",
+            NEWSPARSE_IO_ERROR => "NEWSPARSE_IO_ERROR\0",
         }
     }
 }
@@ -476,7 +479,7 @@ pub extern "C" fn newsparse_last_error_message(buf: *mut c_char, cap: usize) -> 
 /// not a code. The caller must not free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
-    const CODES: [newsparse_result; 10] = [
+    const CODES: [newsparse_result; 11] = [
         NEWSPARSE_OK,
         NEWSPARSE_NOT_FOUND,
         NEWSPARSE_NULL_ARGUMENT,
@@ -487,6 +490,7 @@ pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
         NEWSPARSE_INVALID_ARGUMENT,
         NEWSPARSE_PANIC,
         NEWSPARSE_UNKNOWN_ENCODING,
+        NEWSPARSE_IO_ERROR,
     ];
     let name = CODES
         .iter()
@@ -1088,17 +1092,21 @@ fn input_bytes(text: *const u8, len: usize) -> Result<&'static [u8], newsparse_r
 /// Decodes `bytes` from `label` (`None`: not UTF-8, so no label) into text the
 /// handle owns, and parses it.
 fn parse_encoded_handle(bytes: &[u8], label: Option<&str>) -> Result<Box<Handle>, Error> {
-    let decoded: Box<str> = crate::decode(bytes, label.ok_or(Error::UnknownEncoding)?)?.into();
-    // SAFETY: the handle owns `decoded`, whose heap buffer stays where it is
+    owned_handle(crate::decode(bytes, label.ok_or(Error::UnknownEncoding)?)?.into())
+}
+
+/// Parses text the handle is to own.
+fn owned_handle(owned: Box<str>) -> Result<Box<Handle>, Error> {
+    // SAFETY: the handle owns `owned`, whose heap buffer stays where it is
     // (a move of the box does not move it) and is dropped after the article
     // viewing it (field order of `Handle`).
-    let text: &'static str = unsafe { &*std::ptr::from_ref::<str>(&decoded) };
+    let text: &'static str = unsafe { &*std::ptr::from_ref::<str>(&owned) };
     let article = crate::parse(text)?;
     Ok(Box::new(Handle {
         base: text.as_ptr() as usize,
         len: text.len(),
         article,
-        owned: Some(decoded),
+        owned: Some(owned),
     }))
 }
 
@@ -1280,23 +1288,15 @@ pub extern "C" fn newsparse_parse_many(
 ) -> newsparse_result {
     set_last_error(None);
     guard(|| {
-        if count == 0 {
-            return NEWSPARSE_OK;
-        }
-        if articles.is_null() {
-            return null_argument("articles");
-        }
-        // SAFETY: `articles` is non-NULL and, by contract, has room for `count` pointers.
-        let articles = unsafe { std::slice::from_raw_parts_mut(articles, count) };
-        articles.fill(std::ptr::null_mut());
-        if codes.is_null() {
-            return null_argument("codes");
-        }
+        let (articles, codes) = match batch_outputs(count, articles, codes) {
+            Ok(Some(outputs)) => outputs,
+            Ok(None) => return NEWSPARSE_OK,
+            Err(code) => return code,
+        };
         if lens.is_null() {
             return null_argument("lens");
         }
-        // SAFETY: both are non-NULL and, by contract, hold `count` items.
-        let codes = unsafe { std::slice::from_raw_parts_mut(codes, count) };
+        // SAFETY: non-NULL and, by contract, holding `count` lengths.
         let lens = unsafe { std::slice::from_raw_parts(lens, count) };
         let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n));
         let total = match total.filter(|&t| t <= isize::MAX as usize) {
@@ -1312,21 +1312,9 @@ pub extern "C" fn newsparse_parse_many(
         if data.is_null() && total > 0 {
             return null_argument("data");
         }
-        let label = if encoding.is_null() {
-            None
-        } else {
-            // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
-            let label = unsafe { std::ffi::CStr::from_ptr(encoding) }.to_str().ok();
-            match label.filter(|l| {
-                l.eq_ignore_ascii_case("auto")
-                    || encoding_rs::Encoding::for_label(l.trim().as_bytes()).is_some()
-            }) {
-                Some(label) => Some(label),
-                None => {
-                    let e = Error::UnknownEncoding;
-                    return fail(error_code(&e), e.to_string(), e.offset());
-                }
-            }
+        let label = match batch_label(encoding) {
+            Ok(label) => label,
+            Err(code) => return code,
         };
         let all: &'static [u8] = if total == 0 {
             &[]
@@ -1341,38 +1329,164 @@ pub extern "C" fn newsparse_parse_many(
             inputs.push(&all[start..start + n]);
             start += n;
         }
-        let outcomes = parse_all(&inputs, label, threads);
-        for ((slot, code), outcome) in articles.iter_mut().zip(codes.iter_mut()).zip(outcomes) {
-            match outcome {
-                Ok(h) => {
-                    *slot = Box::into_raw(h).cast();
-                    *code = NEWSPARSE_OK;
-                }
-                Err(c) => *code = c,
+        let outcomes = parse_all(&inputs, threads, |&bytes| {
+            match label {
+                None => parse_handle(bytes),
+                Some(label) => parse_encoded_handle(bytes, Some(label)),
             }
-        }
+            .map_err(|e| error_code(&e))
+        });
+        hand_out(outcomes, articles, codes);
         NEWSPARSE_OK
     })
 }
 
+/// The articles and codes arrays of a batch call.
+type BatchOutputs<'a> = (&'a mut [*mut newsparse_article], &'a mut [newsparse_result]);
+
+/// The output arrays of a batch call, `articles` set to NULL; `None` for an
+/// empty batch, or the code of a NULL array.
+fn batch_outputs<'a>(
+    count: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> Result<Option<BatchOutputs<'a>>, newsparse_result> {
+    if count == 0 {
+        return Ok(None);
+    }
+    if articles.is_null() {
+        return Err(null_argument("articles"));
+    }
+    // SAFETY: `articles` is non-NULL and, by contract, has room for `count` pointers.
+    let articles = unsafe { std::slice::from_raw_parts_mut(articles, count) };
+    articles.fill(std::ptr::null_mut());
+    if codes.is_null() {
+        return Err(null_argument("codes"));
+    }
+    // SAFETY: as for `articles`.
+    let codes = unsafe { std::slice::from_raw_parts_mut(codes, count) };
+    Ok(Some((articles, codes)))
+}
+
+/// Writes the outcomes of a batch to the caller's arrays.
+fn hand_out(
+    outcomes: Vec<Result<Box<Handle>, newsparse_result>>,
+    articles: &mut [*mut newsparse_article],
+    codes: &mut [newsparse_result],
+) {
+    for ((slot, code), outcome) in articles.iter_mut().zip(codes.iter_mut()).zip(outcomes) {
+        match outcome {
+            Ok(h) => {
+                *slot = Box::into_raw(h).cast();
+                *code = NEWSPARSE_OK;
+            }
+            Err(c) => *code = c,
+        }
+    }
+}
+
+/// The label of a batch call (`None` for NULL: UTF-8), or the code (and last
+/// error) of one naming no encoding.
+fn batch_label<'a>(encoding: *const c_char) -> Result<Option<&'a str>, newsparse_result> {
+    if encoding.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
+    let label = unsafe { std::ffi::CStr::from_ptr(encoding) }.to_str().ok();
+    let known = |l: &&str| {
+        l.eq_ignore_ascii_case("auto")
+            || encoding_rs::Encoding::for_label(l.trim().as_bytes()).is_some()
+    };
+    match label.filter(known) {
+        Some(label) => Ok(Some(label)),
+        None => {
+            let e = Error::UnknownEncoding;
+            Err(fail(error_code(&e), e.to_string(), e.offset()))
+        }
+    }
+}
+
+/// Reads and parses the `count` files named by the NUL-terminated paths
+/// `paths[0..count]` on `threads` threads (0: as many as the machine runs at
+/// once), as `newsparse_parse_many` does with buffers: `articles[i]` and
+/// `codes[i]` receive file `i`'s article (or NULL) and code, and a file that
+/// cannot be read gets `NEWSPARSE_IO_ERROR`. Each article owns its text (the
+/// file's bytes, or their decoding with a non-NULL `encoding`).
+///
+/// Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL array or path,
+/// `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label (then no file is read and
+/// every `articles[i]` is NULL), otherwise `NEWSPARSE_OK`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_files(
+    paths: *const *const c_char,
+    count: usize,
+    encoding: *const c_char,
+    threads: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        let (articles, codes) = match batch_outputs(count, articles, codes) {
+            Ok(Some(outputs)) => outputs,
+            Ok(None) => return NEWSPARSE_OK,
+            Err(code) => return code,
+        };
+        if paths.is_null() {
+            return null_argument("paths");
+        }
+        // SAFETY: non-NULL and, by contract, holding `count` paths.
+        let paths = unsafe { std::slice::from_raw_parts(paths, count) };
+        if paths.iter().any(|p| p.is_null()) {
+            return null_argument("paths[i]");
+        }
+        let label = match batch_label(encoding) {
+            Ok(label) => label,
+            Err(code) => return code,
+        };
+        // Raw pointers are not `Sync`: the paths go to the threads as addresses.
+        let addresses: Vec<usize> = paths.iter().map(|&p| p as usize).collect();
+        let outcomes = parse_all(&addresses, threads, |&address| {
+            // SAFETY: a non-NULL, NUL-terminated path by contract.
+            let path = unsafe { std::ffi::CStr::from_ptr(address as *const c_char) };
+            let bytes = std::fs::read(path_of(path)).map_err(|_| NEWSPARSE_IO_ERROR)?;
+            let text = match label {
+                None => String::from_utf8(bytes)
+                    .map_err(|e| Error::InvalidUtf8 {
+                        offset: e.utf8_error().valid_up_to(),
+                    })
+                    .map(String::into_boxed_str),
+                Some(label) => crate::decode(&bytes, label).map(Box::from),
+            };
+            text.and_then(owned_handle).map_err(|e| error_code(&e))
+        });
+        hand_out(outcomes, articles, codes);
+        NEWSPARSE_OK
+    })
+}
+
+/// A C path as the platform reads it: any bytes on Unix, UTF-8 elsewhere.
+fn path_of(path: &std::ffi::CStr) -> std::path::PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::ffi::OsStr::from_bytes(path.to_bytes()).into()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into()
+    }
+}
+
 /// Parses every input, on up to `threads` threads (0: the machine's
 /// parallelism), each taking the next batch of inputs as it finishes one.
-fn parse_all(
-    inputs: &[&'static [u8]],
-    label: Option<&str>,
+fn parse_all<T: Sync>(
+    inputs: &[T],
     threads: usize,
+    parse: impl Fn(&T) -> Result<Box<Handle>, newsparse_result> + Sync,
 ) -> Vec<Result<Box<Handle>, newsparse_result>> {
-    let parse_one = |bytes: &'static [u8]| {
-        let parsed = catch_unwind(|| match label {
-            None => parse_handle(bytes),
-            Some(label) => parse_encoded_handle(bytes, Some(label)),
-        });
-        match parsed {
-            Ok(Ok(h)) => Ok(h),
-            Ok(Err(e)) => Err(error_code(&e)),
-            Err(_) => Err(NEWSPARSE_PANIC),
-        }
-    };
+    let parse_one =
+        |input: &T| catch_unwind(AssertUnwindSafe(|| parse(input))).unwrap_or(Err(NEWSPARSE_PANIC));
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
@@ -1381,7 +1495,7 @@ fn parse_all(
     const BATCH: usize = 32;
     let threads = threads.min(inputs.len().div_ceil(BATCH)).max(1);
     if threads == 1 {
-        return inputs.iter().map(|&bytes| parse_one(bytes)).collect();
+        return inputs.iter().map(parse_one).collect();
     }
     let mut outcomes: Vec<_> = inputs.iter().map(|_| Err(NEWSPARSE_PANIC)).collect();
     let work = std::sync::Mutex::new(inputs.chunks(BATCH).zip(outcomes.chunks_mut(BATCH)));
@@ -1395,8 +1509,8 @@ fn parse_all(
                         Err(_) => None,
                     };
                     let Some((batch, slots)) = next else { break };
-                    for (&bytes, slot) in batch.iter().zip(slots) {
-                        *slot = parse_one(bytes);
+                    for (input, slot) in batch.iter().zip(slots) {
+                        *slot = parse_one(input);
                     }
                 }
             });
@@ -1455,12 +1569,12 @@ mod tests {
 
     #[test]
     fn every_code_has_its_own_name() {
-        for code in 0..=9u32 {
+        for code in 0..=10u32 {
             let name = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(code)) };
             let name = name.to_str().unwrap();
             assert!(name.starts_with("NEWSPARSE_") && name != "NEWSPARSE_UNKNOWN");
         }
-        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(10)) };
+        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(11)) };
         assert_eq!(unknown.to_str(), Ok("NEWSPARSE_UNKNOWN"));
     }
 

@@ -12,10 +12,12 @@ use std::{
 
 use serde::Serialize;
 
-const USAGE: &str = "usage: newsparse [--pretty] [FILE|DIR]...\n\
+const USAGE: &str = "usage: newsparse [--pretty] [--encoding NAME] [FILE|DIR]...\n\
     Parses each plain-text news article and prints one JSON line per file:\n\
     {\"path\": ..., \"article\": {...}} or {\"path\": ..., \"error\": {...}}.\n\
-    A directory is walked for *.txt files; with no FILE, standard input is read.\n";
+    A directory is walked for *.txt files; with no FILE, standard input is read.\n\
+    --encoding NAME decodes input that is not UTF-8 (windows-1252, latin1, ..., or\n\
+    auto: UTF-8 if valid, else windows-1252); offsets then count the decoded text.\n";
 
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
@@ -42,19 +44,30 @@ struct Record<'a> {
 
 struct Options {
     pretty: bool,
+    /// The label of `--encoding`: input is decoded from it rather than read as UTF-8.
+    encoding: Option<String>,
     inputs: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut opts = Options {
         pretty: false,
+        encoding: None,
         inputs: Vec::new(),
     };
     let mut only_paths = false;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--" if !only_paths => only_paths = true,
             "--pretty" if !only_paths => opts.pretty = true,
+            "--encoding" if !only_paths => {
+                let label = args.next().ok_or("--encoding needs a NAME")?;
+                if newsparse::decode(b"", &label).is_err() {
+                    return Err(format!("unknown encoding {label}"));
+                }
+                opts.encoding = Some(label);
+            }
             "-h" | "--help" if !only_paths => {
                 print!("{USAGE}");
                 std::process::exit(0);
@@ -98,8 +111,18 @@ fn emit(out: &mut impl Write, record: &Record<'_>, pretty: bool) -> io::Result<(
 }
 
 /// Parses one input's bytes and prints its record; returns whether it parsed.
-fn report(out: &mut impl Write, path: &str, bytes: &[u8], pretty: bool) -> io::Result<bool> {
-    let outcome = match newsparse::parse_bytes(bytes) {
+fn report(out: &mut impl Write, path: &str, bytes: &[u8], opts: &Options) -> io::Result<bool> {
+    let decoded = match &opts.encoding {
+        Some(label) => newsparse::decode(bytes, label).map(Some),
+        None => Ok(None),
+    };
+    let parsed = match &decoded {
+        Ok(Some(text)) => newsparse::parse(text),
+        Ok(None) => newsparse::parse_bytes(bytes),
+        Err(e) => Err(*e),
+    };
+    let pretty = opts.pretty;
+    let outcome = match parsed {
         Ok(article) => Outcome::Article(article),
         Err(e) => Outcome::Error(ErrorRecord {
             kind: e.kind(),
@@ -119,7 +142,7 @@ fn run(opts: &Options) -> io::Result<bool> {
     if opts.inputs.is_empty() {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
-        all_ok &= report(&mut out, "-", &buf, opts.pretty)?;
+        all_ok &= report(&mut out, "-", &buf, opts)?;
         out.flush()?;
         return Ok(all_ok);
     }
@@ -136,7 +159,7 @@ fn run(opts: &Options) -> io::Result<bool> {
             buf.clear();
             let read = std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut buf));
             match read {
-                Ok(_) => all_ok &= report(&mut out, &name, &buf, opts.pretty)?,
+                Ok(_) => all_ok &= report(&mut out, &name, &buf, opts)?,
                 Err(e) => {
                     all_ok = false;
                     emit_io_error(&mut out, &name, &e, opts.pretty)?;
