@@ -42,6 +42,9 @@ pub struct Article<'a> {
     pub headline: Option<&'a str>,
     /// The publication timestamp shown outside the body, without a label word.
     pub published: Option<&'a str>,
+    /// The typed value of `published`, when it writes a full date (see
+    /// [`PublishedAt::read`](crate::PublishedAt::read)); JSON gives it as ISO 8601 at the precision written.
+    pub published_at: Option<crate::PublishedAt>,
     /// The byline.
     pub byline: Option<Byline<'a>>,
     /// The dateline that opens the body.
@@ -279,6 +282,7 @@ fn read_into<'a>(
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
     }
+    article.published_at = article.published.and_then(crate::PublishedAt::read);
 }
 
 /// Longest text a credit-only line holds besides its credit (`Photo: `, `Image credit: `).
