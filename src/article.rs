@@ -1455,6 +1455,52 @@ fn closing_rule(
         .then_some(rule)
 }
 
+/// Page furniture blocks in a row that break the story off: two, since an
+/// ad slot (`Advertisement`) alone often stands between paragraphs. One would
+/// cut four more promotions on dev and extra, and the closing sentences set
+/// under such slots with them.
+const STORY_BREAK: usize = 2;
+
+/// The story's last paragraph, `body_end` at the latest: the story runs on
+/// past its last long paragraph only until page furniture breaks it off
+/// ([`STORY_BREAK`] blocks of furniture, navigation, link-list headings or links);
+/// short sentences after such a break are promotions (`Subscribe to ...`,
+/// `Like Loading...`, `Enjoyed this story? Support ...`), not story.
+fn story_end_before_break(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    body_start: usize,
+    body_end: usize,
+) -> usize {
+    if body_end >= bs.len() {
+        return body_end;
+    }
+    let story = |i: usize| matches!(kinds[i], Kind::Text) && ends_sentence(bs[i].text);
+    let long = |i: usize| story(i) && count_words(bs[i].text, LONG_STORY_WORDS) >= LONG_STORY_WORDS;
+    let Some(last_long) = (body_start..=body_end).rev().find(|&i| long(i)) else {
+        return body_end;
+    };
+    let mut run = 0;
+    for i in last_long + 1..=body_end {
+        let furniture = matches!(
+            kinds[i],
+            Kind::Furniture | Kind::Nav | Kind::ListHeading | Kind::Related(_)
+        );
+        run = if furniture { run + 1 } else { 0 };
+        if run == STORY_BREAK {
+            // The story ends at its last sentence above the break.
+            return (body_start..i)
+                .rev()
+                .find(|&j| story(j))
+                .unwrap_or(body_end);
+        }
+    }
+    body_end
+}
+
+/// Words of a paragraph that is surely story.
+const LONG_STORY_WORDS: usize = 20;
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -1484,6 +1530,7 @@ fn read_body<'a>(
                 && !is_author_note(bs[i].text)
         })
         .unwrap_or(bs.len());
+    let body_end = story_end_before_break(bs, kinds, frame.body_start, body_end);
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         let mut decide = |role, why| roles[i].decide(role, why);
