@@ -697,11 +697,11 @@ mod tests {
 
     #[test]
     fn a_word_in_lower_case_ends_the_names() {
-        let names = |line: &str| -> Vec<&str> {
+        fn names(line: &str) -> Vec<&str> {
             parse_byline(line).map_or(vec![], |b| {
                 b.byline.authors.iter().map(|a| a.name).collect()
             })
-        };
+        }
         assert_eq!(
             names("By Lance Ulanoff published 19 May 2026"),
             ["Lance Ulanoff"]
