@@ -1,0 +1,210 @@
+//! Reading and parsing on N threads while the output keeps input order.
+//!
+//! Sources are cut into chunks of [`CHUNK_FILES`]; a thread reads, parses and
+//! renders a whole chunk, and the writer (the calling thread) puts finished
+//! chunks back in order. At most [`IN_FLIGHT_PER_THREAD`] chunks per thread
+//! exist between the walk and the writer, so memory stays flat whatever the
+//! number of files, and a slow file holds back only that many.
+
+use std::{
+    collections::BTreeMap,
+    fs::File,
+    io::{self, Read},
+    num::NonZeroUsize,
+    path::Path,
+    sync::{Mutex, PoisonError, mpsc},
+    thread,
+};
+
+use crate::{
+    output::{ErrorRecord, Outcome, Record, Render, Sink},
+    report::{Report, Tally},
+    sources::Source,
+};
+
+/// Files a thread takes at a time: enough that hand-offs cost nothing beside
+/// parsing, few enough that the threads share a small run evenly.
+const CHUNK_FILES: usize = 16;
+
+/// Chunks per thread that may be read ahead of the writer.
+const IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// One chunk as a thread finished it.
+struct Done<C> {
+    chunk: C,
+    tally: Tally,
+    /// Lines for standard error, without the program name: failures, skipped links.
+    notes: Vec<String>,
+}
+
+/// Reads, parses and renders every source, writing the chunks in input order.
+pub fn run<R: Render, S: Sink<R::Chunk>>(
+    render: &R,
+    sink: &mut S,
+    sources: impl Iterator<Item = Source> + Send,
+    threads: NonZeroUsize,
+    report: &mut Report,
+) -> io::Result<()> {
+    let mut chunks = chunked(sources);
+    if threads.get() == 1 {
+        let mut buf = Vec::new();
+        for chunk in chunks {
+            deliver(work(render, chunk, &mut buf)?, sink, report)?;
+        }
+    } else {
+        in_parallel(render, sink, &mut chunks, threads.get(), report)?;
+    }
+    sink.finish()
+}
+
+fn in_parallel<R: Render, S: Sink<R::Chunk>>(
+    render: &R,
+    sink: &mut S,
+    chunks: &mut (impl Iterator<Item = Vec<Source>> + Send),
+    threads: usize,
+    report: &mut Report,
+) -> io::Result<()> {
+    let in_flight = threads * IN_FLIGHT_PER_THREAD;
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Source>)>(threads);
+    let job_rx = Mutex::new(job_rx);
+    thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::sync_channel(in_flight);
+        // A permit per chunk that is out between the walk and the writer. When
+        // the writer stops early, the dropped channels end the other threads.
+        let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            permit_tx.send(()).expect("the receiver is alive");
+        }
+        scope.spawn(move || {
+            for job in chunks.enumerate() {
+                if permit_rx.recv().is_err() || job_tx.send(job).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || {
+                let mut buf = Vec::new();
+                loop {
+                    let job = job_rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok((index, chunk)) = job else { break };
+                    if done_tx
+                        .send((index, work(render, chunk, &mut buf)))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (index, done) in done_rx {
+            waiting.insert(index, done);
+            while let Some(done) = waiting.remove(&next) {
+                deliver(done?, sink, report)?;
+                next += 1;
+                // The walk may already be over, with nobody left to take it.
+                let _ = permit_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The sources in chunks of [`CHUNK_FILES`].
+fn chunked(sources: impl Iterator<Item = Source>) -> impl Iterator<Item = Vec<Source>> {
+    let mut sources = sources.peekable();
+    std::iter::from_fn(move || {
+        sources.peek()?;
+        Some(sources.by_ref().take(CHUNK_FILES).collect())
+    })
+}
+
+fn deliver<C, S: Sink<C>>(done: Done<C>, sink: &mut S, report: &mut Report) -> io::Result<()> {
+    sink.write(done.chunk)?;
+    report.add(&done.tally, &done.notes);
+    Ok(())
+}
+
+/// Reads, parses and renders one chunk; `buf` is the thread's reading buffer.
+fn work<R: Render>(
+    render: &R,
+    chunk: Vec<Source>,
+    buf: &mut Vec<u8>,
+) -> io::Result<Done<R::Chunk>> {
+    let mut done = Done {
+        chunk: render.chunk(),
+        tally: Tally::default(),
+        notes: Vec::new(),
+    };
+    for source in chunk {
+        let (path, read) = match source {
+            Source::Loop { path, ancestor } => {
+                done.notes.push(format!(
+                    "{path}: skipped: the link leads back to {ancestor}"
+                ));
+                continue;
+            }
+            Source::Unlisted { path, error } => (path, Err(error)),
+            Source::Stdin => ("-".to_owned(), read_stdin(buf)),
+            Source::File(file) => {
+                let read = read_file(&file, buf);
+                (file.to_string_lossy().into_owned(), read)
+            }
+        };
+        let outcome = match read {
+            Ok(()) => {
+                done.tally.bytes += buf.len() as u64;
+                parse(buf)
+            }
+            Err(e) => Outcome::Error(ErrorRecord {
+                kind: "io",
+                message: e.to_string(),
+                offset: 0,
+            }),
+        };
+        done.tally.files += 1;
+        match &outcome {
+            Outcome::Article(_) => done.tally.parsed += 1,
+            Outcome::Error(e) => {
+                done.tally.failed += 1;
+                done.notes.push(format!("{path}: {}", e.message));
+            }
+        }
+        render.push(
+            &mut done.chunk,
+            &Record {
+                path: &path,
+                outcome,
+            },
+        )?;
+    }
+    Ok(done)
+}
+
+fn parse(bytes: &[u8]) -> Outcome<'_> {
+    match newsparse::parse_bytes(bytes) {
+        Ok(article) => Outcome::Article(article),
+        Err(e) => Outcome::Error(ErrorRecord {
+            kind: e.kind(),
+            message: e.to_string(),
+            offset: e.offset(),
+        }),
+    }
+}
+
+fn read_file(path: &Path, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    File::open(path)?.read_to_end(buf)?;
+    Ok(())
+}
+
+fn read_stdin(buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    io::stdin().lock().read_to_end(buf)?;
+    Ok(())
+}
