@@ -448,6 +448,7 @@ fn bad_option_values_exit_2() {
         &["-j", "0", SEED][..],
         &["--threads"],
         &["--format", "xml", SEED],
+        &["--format", "parquet", SEED],
         &["--files-from", "-", "-"],
     ] {
         let out = run(args);

@@ -13,7 +13,7 @@ options:
       --files-from F   read more inputs from F, one path a line (`-`: standard input)
   -L, --follow         follow symbolic links inside directories (loops are skipped)
   -o, --output PATH    write the records to PATH instead of standard output
-      --format FORMAT  jsonl (the default)
+      --format FORMAT  jsonl (default) or parquet (needs --output; built with the parquet feature)
       --pretty         indent the JSON records
   -q, --quiet          no summary line and no progress bar on standard error
   -V, --version        print the version
@@ -25,6 +25,8 @@ options:
 pub enum Format {
     /// One JSON record a line (the default).
     JsonLines,
+    /// An Apache Parquet file, one row per input file.
+    Parquet,
 }
 
 /// The parsed command line.
@@ -117,8 +119,9 @@ fn threads(value: &OsString) -> Result<NonZeroUsize, String> {
 fn format(value: &OsString) -> Result<Format, String> {
     match value.to_str() {
         Some("jsonl" | "json") => Ok(Format::JsonLines),
+        Some("parquet") => Ok(Format::Parquet),
         _ => Err(format!(
-            "--format is jsonl, not {}",
+            "--format is jsonl or parquet, not {}",
             value.to_string_lossy()
         )),
     }
@@ -134,6 +137,17 @@ fn check(opts: &Options) -> Result<(), String> {
             .is_some_and(|f| f.as_os_str() == "-")
     {
         return Err("`-` and `--files-from -` both read standard input".into());
+    }
+    if opts.format == Format::Parquet {
+        if opts.output.is_none() {
+            return Err("--format parquet needs --output FILE".into());
+        }
+        if opts.pretty {
+            return Err("--pretty applies to JSON Lines only".into());
+        }
+        if !cfg!(feature = "parquet") {
+            return Err("--format parquet: this build lacks the parquet feature".into());
+        }
     }
     Ok(())
 }
@@ -175,6 +189,7 @@ mod tests {
             &["--format", "csv"],
             &["--pretty=yes"],
             &["--files-from", "-", "-"],
+            &["--format", "parquet"],
             &["--explain"],
         ] {
             assert!(run(args).is_err(), "{args:?}");

@@ -1,5 +1,5 @@
 //! `newsparse [OPTIONS] [FILE|DIR|-]...`: one record per article file, as JSON
-//! Lines, parsed on every core.
+//! Lines (or Parquet with the `parquet` feature), parsed on every core.
 //!
 //! A directory is walked (recursively, sorted) for `*.txt` in any case; `-`
 //! or no input reads standard input. The output keeps the order of the inputs
@@ -9,6 +9,8 @@
 
 mod args;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod pipeline;
 mod report;
 mod sources;
@@ -47,6 +49,18 @@ fn run(opts: Options, report: &mut Report) -> io::Result<()> {
             opts.threads,
             report,
         ),
+        // `args` already refuses the format in a build without the feature.
+        #[cfg(feature = "parquet")]
+        Format::Parquet => pipeline::run(
+            &parquet::Rows,
+            &mut parquet::ParquetSink::new(out)?,
+            sources,
+            opts.threads,
+            report,
+        ),
+        // `args` already refuses the format in a build without the feature.
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => Err(io::Error::other("this build lacks the parquet feature")),
     }
 }
 
