@@ -157,9 +157,9 @@ fn work<R: Render>(
             }
         };
         let outcome = match read {
-            Ok(()) => {
-                done.tally.bytes += buf.len() as u64;
-                parse(buf)
+            Ok(len) => {
+                done.tally.bytes += len as u64;
+                parse(&buf[..len])
             }
             Err(e) => Outcome::Error(ErrorRecord {
                 kind: "io",
@@ -197,14 +197,29 @@ fn parse(bytes: &[u8]) -> Outcome<'_> {
     }
 }
 
-fn read_file(path: &Path, buf: &mut Vec<u8>) -> io::Result<()> {
-    buf.clear();
-    File::open(path)?.read_to_end(buf)?;
-    Ok(())
+/// Reads a whole file into `buf`, returning its length; what lies past it in
+/// `buf` is left from earlier files. The buffer is kept at its largest size
+/// rather than cleared, so a file costs open, read, read and close: `read_to_end`
+/// would also ask for the size (statx, lseek) to size a buffer this already has.
+fn read_file(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+    read_all(File::open(path)?, buf)
 }
 
-fn read_stdin(buf: &mut Vec<u8>) -> io::Result<()> {
-    buf.clear();
-    io::stdin().lock().read_to_end(buf)?;
-    Ok(())
+fn read_stdin(buf: &mut Vec<u8>) -> io::Result<usize> {
+    read_all(io::stdin().lock(), buf)
+}
+
+fn read_all(mut from: impl Read, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            buf.resize((2 * len).max(64 << 10), 0);
+        }
+        match from.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
