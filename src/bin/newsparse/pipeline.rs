@@ -22,9 +22,11 @@ use crate::{
     sources::Source,
 };
 
-/// Files a thread takes at a time: enough that hand-offs cost nothing beside
-/// parsing, few enough that the threads share a small run evenly.
-const CHUNK_FILES: usize = 16;
+/// Files a thread takes at a time: enough that hand-offs (and the thread
+/// wake-ups they cost on a busy machine) are rare beside parsing, few enough
+/// that the threads share a small run evenly. On the bulk corpus (18 593 files)
+/// `-j 2` switches context about 2 000 times with 64, 4 500 to 7 500 with 16.
+const CHUNK_FILES: usize = 64;
 
 /// Chunks per thread that may be read ahead of the writer.
 const IN_FLIGHT_PER_THREAD: usize = 4;
