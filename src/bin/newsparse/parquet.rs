@@ -21,7 +21,7 @@ use newsparse::{Article, Byline, Dateline};
 use parquet::{
     arrow::ArrowWriter,
     basic::Compression,
-    file::properties::{WriterProperties, WriterVersion},
+    file::properties::{EnabledStatistics, WriterProperties, WriterVersion},
 };
 
 use crate::output::{Outcome, Record, Render, Sink};
@@ -66,6 +66,8 @@ impl<W: Write + Send> ParquetSink<W> {
         let props = WriterProperties::builder()
             .set_writer_version(WriterVersion::PARQUET_2_0)
             .set_compression(Compression::SNAPPY)
+            .set_dictionary_enabled(false)
+            .set_statistics_enabled(EnabledStatistics::Chunk)
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .build();
