@@ -1481,9 +1481,14 @@ fn story_end_before_break(
         return body_end;
     };
     let mut run = 0;
-    for i in last_long + 1..=body_end {
+    for (i, kind) in kinds
+        .iter()
+        .enumerate()
+        .take(body_end + 1)
+        .skip(last_long + 1)
+    {
         let furniture = matches!(
-            kinds[i],
+            kind,
             Kind::Furniture | Kind::Nav | Kind::ListHeading | Kind::Related(_)
         );
         run = if furniture { run + 1 } else { 0 };
