@@ -22,6 +22,7 @@ use crate::{
     published::{
         LONGEST_TIMESTAMP, MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published,
     },
+    role::{Assigned, Role},
     scratch::{recycle, shrink_into},
     shape::{
         TITLE_WORDS, closes_sentence, ends_sentence, first_column, is_author_note,
@@ -72,6 +73,12 @@ pub struct Article<'a> {
 /// # Ok::<(), newsparse::Error>(())
 /// ```
 pub fn parse(text: &str) -> Result<Article<'_>, Error> {
+    Ok(read_article(readable(text)?))
+}
+
+/// The text to read: `text` without its byte-order mark, when it holds
+/// anything to read.
+pub(crate) fn readable(text: &str) -> Result<&str, Error> {
     if text.is_empty() {
         return Err(Error::Empty);
     }
@@ -79,7 +86,17 @@ pub fn parse(text: &str) -> Result<Article<'_>, Error> {
     if body.trim().is_empty() {
         return Err(Error::Blank { len: text.len() });
     }
-    Ok(read_article(body))
+    Ok(body)
+}
+
+/// Reads `body` (from [`readable`]) and hands each block's text and role to `seen`.
+pub(crate) fn read_explained<'a>(
+    body: &'a str,
+    seen: impl FnOnce(&mut dyn Iterator<Item = (&'a str, Assigned)>),
+) -> Article<'a> {
+    read_article_with(body, |bs, roles| {
+        seen(&mut bs.iter().zip(roles).map(|(b, r)| (b.text, *r)))
+    })
 }
 
 /// Parses an article from bytes that must be UTF-8.
@@ -112,6 +129,25 @@ pub(crate) enum Kind<'a> {
     SignOff(Agency<'static>),
     Byline(BylineLine<'a>),
     Published(&'a str),
+}
+
+impl Kind<'_> {
+    /// The kind's name, as the explain view shows a block's context-free kind.
+    pub(crate) const fn name(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Rule => "rule",
+            Kind::Furniture => "furniture",
+            Kind::Nav => "nav",
+            Kind::ListHeading => "list_heading",
+            Kind::Related(_) => "related",
+            Kind::Caption(_) => "caption",
+            Kind::Credit(..) => "credit",
+            Kind::SignOff(_) => "signoff",
+            Kind::Byline(_) => "byline",
+            Kind::Published(_) => "published",
+        }
+    }
 }
 
 /// `lower` is a buffer for the block's lower-cased copy, which the
@@ -162,12 +198,22 @@ fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
 }
 
 fn read_article(text: &str) -> Article<'_> {
+    read_article_with(text, |_, _| ())
+}
+
+/// Reads `text` and hands its blocks and their roles to `seen` before the
+/// buffers go back to the scratch.
+fn read_article_with<'a>(
+    text: &'a str,
+    seen: impl FnOnce(&[Block<'a>], &[Assigned]),
+) -> Article<'a> {
     crate::scratch::with_scratch(|s| {
         let [p, r, b] = &mut s.strs;
         let mut bs = recycle(std::mem::take(&mut s.blocks));
         let mut kinds = recycle(std::mem::take(&mut s.kinds));
         let mut facts = std::mem::take(&mut s.facts);
         let mut lower = std::mem::take(&mut s.lower);
+        let mut roles = std::mem::take(&mut s.roles);
         let mut article = Article {
             paragraphs: recycle(std::mem::take(p)),
             related: recycle(std::mem::take(r)),
@@ -181,8 +227,12 @@ fn read_article(text: &str) -> Article<'_> {
             &mut kinds,
             &mut facts,
             &mut lower,
+            &mut roles,
             &mut article,
         );
+        seen(&bs, &roles);
+        roles.clear();
+        s.roles = roles;
         shrink_into(&mut article.paragraphs, p);
         shrink_into(&mut article.related, r);
         shrink_into(&mut article.boilerplate, b);
@@ -202,13 +252,19 @@ fn read_into<'a>(
     kinds: &mut Vec<Kind<'a>>,
     facts: &mut Vec<Cell<u16>>,
     lower: &mut String,
+    roles: &mut Vec<Assigned>,
     article: &mut Article<'a>,
 ) {
     blocks(text, bs);
     kinds.extend(bs.iter().map(|b| classify(b.text, lower)));
+    roles.extend(
+        kinds
+            .iter()
+            .map(|k| Assigned::new(k.name(), Role::Other, "undecided")),
+    );
     facts.resize(bs.len(), Cell::new(0));
     let facts = Facts::new(bs, facts);
-    let (bs, kinds, article) = (&bs[..], &mut kinds[..], article);
+    let (bs, kinds, roles, article) = (&bs[..], &mut kinds[..], &mut roles[..], article);
     caption_lines_above_credits(bs, kinds);
     tags_under_labels(bs, kinds);
     let header_end = header_end(&facts);
@@ -216,8 +272,8 @@ fn read_into<'a>(
     date_widgets(text, bs, kinds, header_end);
     let frame = find_frame(bs, kinds, &facts);
     teasers_above_more_buttons(bs, kinds, frame.body_start);
-    read_header(text, bs, kinds, &frame, &facts, article);
-    read_body(bs, kinds, &frame, article);
+    read_header(text, bs, kinds, &frame, &facts, roles, article);
+    read_body(bs, kinds, &frame, roles, article);
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
     }
@@ -609,9 +665,9 @@ fn is_summary(text: &str) -> bool {
 }
 
 /// The headline among the blocks before the body: the title-like line nearest
-/// above the byline when the header has one (lines further up are kickers and
-/// navigation, prose between them a dek); otherwise the first title-like line of
-/// two words or more.
+/// above the byline when the header has one
+/// (lines further up are kickers and navigation, prose between them a dek);
+/// otherwise the first title-like line of four words or more, or of two.
 fn headline_before(
     bs: &[Block<'_>],
     kinds: &[Kind<'_>],
@@ -666,6 +722,11 @@ fn headline_before(
                         && !is_place_line(t)
                 })
             })
+            .or_else(|| {
+                (0..end)
+                    .filter(candidate)
+                    .find(|&i| facts.words(i) >= TITLE_MIN_WORDS)
+            })
             .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
     }
@@ -673,6 +734,11 @@ fn headline_before(
 
 /// How far above the line nearest the byline the headline may stand.
 const HEADER_RUN: usize = 4;
+
+/// Fewest words of a headline preferred over shorter title-shaped lines: page
+/// furniture over the story (`Skip Navigation`, `Sign In`, `BBC Account`) is
+/// one to three words, a news headline seldom is.
+const TITLE_MIN_WORDS: usize = 4;
 
 /// The headline of the header run that ends at the title-like line `h` nearest
 /// the byline. Headline, dek, timestamp and photo caption stand together above
@@ -899,6 +965,7 @@ fn read_header<'a>(
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
     facts: &Facts<'_, 'a>,
+    roles: &mut [Assigned],
     article: &mut Article<'a>,
 ) {
     // The date closing the headline's line is read once: it is cut from the
@@ -945,11 +1012,28 @@ fn read_header<'a>(
     let mut in_link_list = false;
     for i in 0..frame.body_start {
         let text = bs[i].text;
-        if Some(i) == frame.headline || Some(text) == article.headline || Some(i) == names_line {
+        let mut decide = |role, why| roles[i].decide(role, why);
+        if Some(i) == frame.headline {
+            decide(Role::Headline, "frame.headline");
             continue;
         }
+        if Some(text) == article.headline {
+            decide(Role::Repeat, "header.headline_repeated");
+            continue;
+        }
+        if Some(i) == names_line {
+            decide(Role::Byline, "header.byline_names_under_label");
+            continue;
+        }
+        // The line showing the published time is header, whatever else it
+        // reads as: not a link, a dek or furniture.
+        let shows_published = published.is_some_and(|(at, _)| at == i) || time_below == Some(i);
         if in_link_list && matches!(kinds[i], Kind::Text) && is_list_entry(text) {
-            push_list_entry(text, article);
+            if shows_published {
+                decide(Role::Published, "header.published");
+            } else {
+                decide(push_list_entry(text, article), "header.link_list_entry");
+            }
             continue;
         }
         // Buttons and counters between the entries leave the list open.
@@ -959,6 +1043,7 @@ fn read_header<'a>(
             if let Some(b) = split_byline(bs, i) {
                 article.byline = Some(b.byline);
                 names_line = Some(i + 1);
+                decide(Role::Byline, "header.byline_label");
                 continue;
             }
         }
@@ -973,6 +1058,7 @@ fn read_header<'a>(
             // belongs to a menu or a teaser when another is under it.
             Kind::Byline(b) if article.byline.is_none() && (!before_headline || !byline_below) => {
                 article.byline = Some(take_byline(b));
+                decide(Role::Byline, "header.byline");
             }
             // The byline printed again (`by Regan September 15, 2014` then
             // `written by Regan`) is a repeat, as a repeated headline is: neither
@@ -981,25 +1067,45 @@ fn read_header<'a>(
                 if article
                     .byline
                     .as_ref()
-                    .is_some_and(|a| same_authors(a, &b.byline)) => {}
+                    .is_some_and(|a| same_authors(a, &b.byline)) =>
+            {
+                decide(Role::Byline, "header.byline_repeated");
+            }
             // So is the organisation of an organisation's byline printed again
             // (`By Staff Reports -`, then `Staff Reports`).
             Kind::Text
                 if article.byline.as_ref().is_some_and(|b| {
                     b.authors.is_empty() && b.affiliation == Some(text.trim())
-                }) => {}
+                }) =>
+            {
+                decide(Role::Byline, "header.byline_outlet_repeated");
+            }
             // The line showing the published time is header, whatever else it reads as.
             Kind::Published(_) | Kind::Nav | Kind::Furniture
-                if published.is_some_and(|(at, _)| at == i) => {}
-            Kind::Published(_) if time_below == Some(i) => {}
-            Kind::Text if published.is_some_and(|(at, _)| at == i) && is_dated_line(text) => {}
-            Kind::Caption(c) => article.captions.push(*c),
-            Kind::Related(t) => article.related.push(t),
+                if published.is_some_and(|(at, _)| at == i) =>
+            {
+                decide(Role::Published, "header.published");
+            }
+            Kind::Published(_) if time_below == Some(i) => {
+                decide(Role::Published, "header.published_time_below");
+            }
+            Kind::Text if published.is_some_and(|(at, _)| at == i) && is_dated_line(text) => {
+                decide(Role::Published, "header.published");
+            }
+            Kind::Caption(c) => {
+                article.captions.push(*c);
+                decide(Role::Caption, "kind.caption");
+            }
+            Kind::Related(t) => {
+                article.related.push(t);
+                decide(Role::Related, "kind.related");
+            }
             // `Associated Press` under `By Greg Holt` completes the byline.
             Kind::SignOff(_) if under_byline => {
                 if let Some(b) = article.byline.as_mut().filter(|b| b.affiliation.is_none()) {
                     b.affiliation = Some(text);
                 }
+                decide(Role::Byline, "header.agency_under_byline");
             }
             // A wire service named alone under the headline of a story without
             // a byline (`Press Trust of India`) credits the story to it.
@@ -1010,9 +1116,18 @@ fn read_header<'a>(
                     && text.starts_with(|c: char| c.is_alphabetic()) =>
             {
                 article.byline = Some(outlet_byline(text));
+                decide(Role::Byline, "header.agency_credited");
             }
-            Kind::Credit(..) | Kind::SignOff(_) | Kind::Rule => {}
-            Kind::Text if before_headline => article.boilerplate.push(text),
+            Kind::Credit(..) => decide(Role::Other, "header.credit_above_story"),
+            Kind::SignOff(_) => decide(Role::Other, "header.agency_named"),
+            Kind::Rule => decide(Role::Other, "kind.rule"),
+            Kind::Text if before_headline && shows_published => {
+                decide(Role::Published, "header.published");
+            }
+            Kind::Text if before_headline => {
+                article.boilerplate.push(text);
+                decide(Role::Boilerplate, "header.above_headline");
+            }
             Kind::Text => {
                 if let Some(b) = article.byline.as_mut() {
                     if b.affiliation.is_none()
@@ -1021,12 +1136,14 @@ fn read_header<'a>(
                         && matches!(kinds[i - 1], Kind::Byline(_))
                     {
                         b.affiliation = Some(text);
+                        decide(Role::Byline, "header.affiliation_under_byline");
                         continue;
                     }
                 }
                 if article.byline.is_none() {
                     if let Some(b) = parse_bare_byline(text) {
                         article.byline = Some(b.byline);
+                        decide(Role::Byline, "header.bare_byline");
                         continue;
                     }
                 }
@@ -1039,20 +1156,54 @@ fn read_header<'a>(
                     && article.byline.is_none()
                 {
                     article.byline = Some(outlet_byline(text));
+                    decide(Role::Byline, "header.outlet_under_headline");
                     continue;
                 }
                 // Prose between headline and body is a dek: neither story nor furniture.
                 // Short lines there are page furniture.
-                if !is_prose(text)
-                    && !is_title_like_sentence(text)
-                    && find_timestamp(text).is_none()
-                {
+                if shows_published {
+                    decide(Role::Published, "header.published");
+                } else if is_prose(text) || is_title_like_sentence(text) {
+                    decide(Role::Dek, "header.dek");
+                } else if find_timestamp(text).is_some() {
+                    decide(Role::Other, "header.dated_line");
+                } else {
                     article.boilerplate.push(text);
+                    decide(Role::Boilerplate, "header.short_line");
                 }
             }
-            _ => article.boilerplate.push(text),
+            _ if shows_published => decide(Role::Published, "header.published"),
+            kind => {
+                article.boilerplate.push(text);
+                let why = match kind {
+                    Kind::Furniture => "header.furniture",
+                    Kind::Nav => "header.nav",
+                    Kind::ListHeading => "header.list_heading",
+                    Kind::Published(_) => "header.other_date",
+                    _ => "header.other_byline",
+                };
+                decide(Role::Boilerplate, why);
+            }
         }
     }
+    // A timestamp set out over several lines (a date widget, a clock time
+    // under the date) makes each of its lines the published time's.
+    if let Some(p) = article.published {
+        let span = offset_in(text, p);
+        for (b, role) in bs.iter().zip(roles.iter_mut()) {
+            let at = offset_in(text, b.text);
+            let overlaps = at.start < span.end && span.start < at.end;
+            if overlaps && !matches!(role.role, Role::Headline | Role::Byline | Role::Published) {
+                role.decide(Role::Published, "header.published_over_lines");
+            }
+        }
+    }
+}
+
+/// Where `part`, a slice of `text`, lies in it.
+fn offset_in(text: &str, part: &str) -> std::ops::Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// Whether two bylines credit the same people, in the same order.
@@ -1206,12 +1357,14 @@ fn in_headline_run(bs: &[Block<'_>], i: usize) -> bool {
 /// An entry of a link list: its title is a related link, but one- and two-word
 /// entries are section links and a short line in capitals is a teaser's kicker
 /// (`RANDY ANDY`).
-fn push_list_entry<'a>(text: &'a str, article: &mut Article<'a>) {
+fn push_list_entry<'a>(text: &'a str, article: &mut Article<'a>) -> Role {
     let title = link_title(text);
     if count_words(title, 3) >= 3 && !is_kicker(title) {
         article.related.push(title);
+        Role::Related
     } else {
         article.boilerplate.push(text);
+        Role::Boilerplate
     }
 }
 
@@ -1272,9 +1425,12 @@ fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
     frame: &Frame<'a>,
+    roles: &mut [Assigned],
     article: &mut Article<'a>,
 ) {
     let mut in_link_list = false;
+    // The block of the credit line kept so far: a later one replaces it.
+    let mut credit_at = None;
     // Whether the current link list's entries carry bullets.
     let mut bulleted_list = false;
     let mut sign_off_agency = None;
@@ -1296,15 +1452,20 @@ fn read_body<'a>(
         .unwrap_or(bs.len());
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
+        let mut decide = |role, why| roles[i].decide(role, why);
         if Some(i) == end_note {
             article.boilerplate.push(text);
+            decide(Role::Boilerplate, "body.note_under_closing_rule");
             continue;
         }
         if i == frame.body_start {
             if let Some((dateline, rest)) = &frame.dateline {
                 article.dateline = Some(dateline.clone());
-                if !rest.is_empty() {
+                if rest.is_empty() {
+                    decide(Role::Dateline, "frame.dateline_alone");
+                } else {
                     article.paragraphs.push(rest);
+                    decide(Role::Body, "frame.dateline_opens_body");
                 }
                 continue;
             }
@@ -1313,29 +1474,53 @@ fn read_body<'a>(
         // link list it is a link to the story like the others.
         if Some(text) == article.headline && !in_link_list && !matches!(kinds[i], Kind::Related(_))
         {
+            decide(Role::Repeat, "body.headline_repeated");
             continue;
         }
         match &mut kinds[i] {
-            Kind::Related(t) => article.related.push(t),
+            Kind::Related(t) => {
+                article.related.push(t);
+                decide(Role::Related, "kind.related");
+            }
             Kind::ListHeading => {
                 article.boilerplate.push(text);
                 in_link_list = true;
                 bulleted_list = false;
+                decide(Role::Boilerplate, "body.list_heading");
             }
-            Kind::Furniture | Kind::Nav => article.boilerplate.push(text),
+            Kind::Furniture => {
+                article.boilerplate.push(text);
+                decide(Role::Boilerplate, "body.furniture");
+            }
+            Kind::Nav => {
+                article.boilerplate.push(text);
+                decide(Role::Boilerplate, "body.nav");
+            }
             // A date under a teaser belongs to the link list's furniture; a date
             // standing in the story or its comments is neither story nor furniture.
             Kind::Published(_) => {
                 if in_link_list {
                     article.boilerplate.push(text);
+                    decide(Role::Boilerplate, "body.date_in_link_list");
+                } else {
+                    decide(Role::Other, "body.stray_date");
                 }
             }
-            Kind::Caption(c) => article.captions.push(*c),
+            Kind::Caption(c) => {
+                article.captions.push(*c);
+                decide(Role::Caption, "kind.caption");
+            }
             // A credit with the story going on under it (`Source: ...` under a
             // quoted statement) credits a part of the story, not the whole.
             Kind::Credit(c, agency) => {
                 if i >= tail_start {
                     article.credits = Some(c);
+                    if let Some(earlier) = credit_at.replace(i) {
+                        roles[earlier].decide(Role::Other, "body.credit_replaced_by_later");
+                    }
+                    roles[i].decide(Role::Credits, "body.tail_credit");
+                } else {
+                    roles[i].decide(Role::Other, "body.credit_within_story");
                 }
                 if sign_off_agency.is_none() {
                     sign_off_agency = *agency;
@@ -1352,14 +1537,21 @@ fn read_body<'a>(
                     && (count_words(text, 4) > 3 || text.starts_with('©'))
                 {
                     article.boilerplate.push(text);
+                    decide(Role::Boilerplate, "body.signoff_notice");
+                } else {
+                    decide(Role::Signoff, "body.signoff");
                 }
             }
-            Kind::Rule => {}
+            Kind::Rule => decide(Role::Other, "kind.rule"),
             Kind::Byline(b) => {
                 if article.byline.is_none() {
                     article.byline = Some(take_byline(b));
+                    decide(Role::Byline, "body.first_byline");
                 } else if i <= body_end {
                     article.paragraphs.push(text);
+                    decide(Role::Body, "body.byline_in_story");
+                } else {
+                    decide(Role::Other, "body.byline_after_story");
                 }
             }
             Kind::Text => {
@@ -1371,6 +1563,7 @@ fn read_body<'a>(
                     // which closes the list (`About the author`).
                     article.boilerplate.push(text);
                     in_link_list = !is_end_marker(text, &Kind::Text);
+                    decide(Role::Boilerplate, "body.link_list_closer");
                     continue;
                 }
                 if in_link_list && is_list_entry(text) {
@@ -1379,8 +1572,9 @@ fn read_body<'a>(
                     let bulleted = text.starts_with(['*', '+', '•']);
                     if bulleted_list && !bulleted {
                         article.boilerplate.push(text);
+                        decide(Role::Boilerplate, "body.link_list_label");
                     } else {
-                        push_list_entry(text, article);
+                        decide(push_list_entry(text, article), "body.link_list_entry");
                     }
                     bulleted_list |= bulleted;
                     continue;
@@ -1393,11 +1587,15 @@ fn read_body<'a>(
                 let alone = !bulleted(i + 1) && (i == 0 || !bulleted(i - 1));
                 if is_bulleted_title(text) && (alone && i < body_end || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
+                    decide(Role::Related, "body.bulleted_title");
                     continue;
                 }
                 // After the story's end, unmatched lines are neither story nor known furniture.
                 if i <= body_end {
                     article.paragraphs.push(text);
+                    decide(Role::Body, "body.story");
+                } else {
+                    decide(Role::Other, "body.after_story_end");
                 }
             }
         }
@@ -1418,8 +1616,11 @@ fn read_body<'a>(
             .dateline
             .as_ref()
             .and_then(|d| d.agency)
-            .or(sign_off_agency)
-            .or(closing_initials);
+            .or(sign_off_agency);
+        if article.agency.is_none() && closing_initials.is_some() {
+            article.agency = closing_initials;
+            roles[bs.len() - 1].decide(Role::Signoff, "body.closing_initials");
+        }
     }
 }
 

@@ -113,6 +113,10 @@ const NAME_STOPS: [&str; 8] = [
     "Contact",
 ];
 
+/// Words that may open a byline marker before its `by` (`Posted by`, `Story by`):
+/// the one table both [`by_marker_end`] and its prefilter [`could_open_marker`] read.
+const MARKER_OPENERS: [&str; 5] = ["posted", "written", "story", "words", "reported"];
+
 /// Where the byline marker opening `i` ends: `By `, `BY `, `by: `, `Posted by `,
 /// `Written by: `, `Story by `. Read on bytes; the grammar it reads is kept in
 /// the tests as a nom parser and checked against.
@@ -125,7 +129,7 @@ fn by_marker_end(i: &str) -> Option<usize> {
             .count()
     };
     // No opener is a prefix of another: at most one opens the text.
-    let opener = ["posted", "written", "story", "words", "reported"]
+    let opener = MARKER_OPENERS
         .iter()
         .find(|w| crate::ascii::opens_case_blind(b, w))
         .map_or(0, |w| match spaces(w.len()) {
@@ -623,9 +627,10 @@ fn unlabel(tail: &str) -> &str {
 
 /// Whether a by-marker can start here: the parser is only run where it can succeed.
 fn could_open_marker(at: &[u8]) -> bool {
-    ["by", "posted", "written", "words"]
-        .iter()
-        .any(|m| crate::ascii::opens_case_blind(at, m))
+    crate::ascii::opens_case_blind(at, "by")
+        || MARKER_OPENERS
+            .iter()
+            .any(|m| crate::ascii::opens_case_blind(at, m))
 }
 
 fn find_by_marker(line: &str) -> Option<(usize, &str)> {
@@ -677,6 +682,20 @@ fn summary<'a>(b: &BylineLine<'a>) -> (Vec<&'a str>, Option<&'a str>, Option<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_marker_opener_reaches_the_marker_reader() {
+        for (line, name) in [
+            ("Story by Jane Roe", "Jane Roe"),
+            ("Reported by Jane Roe", "Jane Roe"),
+            ("Posted by Jane Roe", "Jane Roe"),
+            ("Written by Jane Roe", "Jane Roe"),
+            ("Words by Jane Roe", "Jane Roe"),
+        ] {
+            let b = parse_byline(line).unwrap_or_else(|| panic!("no byline in {line:?}"));
+            assert_eq!(b.byline.authors[0].name, name, "{line:?}");
+        }
+    }
 
     use nom::bytes::complete::tag_no_case;
 

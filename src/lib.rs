@@ -30,6 +30,7 @@ mod blocks;
 mod byline;
 mod dateline;
 mod error;
+mod explain;
 #[cfg(feature = "ffi")]
 pub mod ffi;
 // Called by the role pipeline once it reads with the learned labeller; until
@@ -50,6 +51,7 @@ pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
 pub use error::Error;
+pub use explain::{ExplainedBlock, Explanation, explain, explain_bytes, view};
 pub use role::Role;
 
 // The README's Rust examples are compiled and run as doctests.

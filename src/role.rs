@@ -90,6 +90,29 @@ impl std::fmt::Display for Role {
     }
 }
 
+/// The role decided for one block, beside its context-free kind, with the
+/// name of the rule that decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Assigned {
+    /// The kind the block reads as on its own (`Kind::name`).
+    pub kind: &'static str,
+    pub role: Role,
+    /// The deciding rule: `area.rule`, e.g. `header.dek`, `body.story`.
+    pub why: &'static str,
+}
+
+impl Assigned {
+    pub(crate) const fn new(kind: &'static str, role: Role, why: &'static str) -> Self {
+        Assigned { kind, role, why }
+    }
+
+    /// Records the role a rule gives the block; a later decision replaces it.
+    pub(crate) fn decide(&mut self, role: Role, why: &'static str) {
+        self.role = role;
+        self.why = why;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

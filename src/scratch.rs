@@ -20,6 +20,8 @@ pub(crate) struct Scratch {
     pub facts: Vec<std::cell::Cell<u16>>,
     /// The lower-cased copy of the block being classified.
     pub lower: String,
+    /// The role decided for each block.
+    pub roles: Vec<crate::role::Assigned>,
 }
 
 thread_local! {

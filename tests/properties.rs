@@ -102,3 +102,30 @@ proptest! {
         prop_assert_eq!(err.offset(), prefix.len());
     }
 }
+
+/// The explain view of every fixture and, when `../shared/corpus` is beside the
+/// project, of every labelled article: the same checks as for generated text.
+#[test]
+fn explain_holds_on_fixtures_and_the_corpus() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("tests/fixtures")];
+    for d in ["dev", "extra"] {
+        dirs.push(root.join("../shared/corpus").join(d));
+    }
+    let mut stack: Vec<std::path::PathBuf> = dirs.into_iter().filter(|d| d.is_dir()).collect();
+    let mut seen = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    common::check_explain(&text);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 35, "only {seen} articles found");
+}

@@ -12,10 +12,13 @@ use std::{
 
 use serde::Serialize;
 
-const USAGE: &str = "usage: newsparse [--pretty] [FILE|DIR]...\n\
+const USAGE: &str = "usage: newsparse [--pretty] [--explain [--html]] [FILE|DIR]...\n\
     Parses each plain-text news article and prints one JSON line per file:\n\
     {\"path\": ..., \"article\": {...}} or {\"path\": ..., \"error\": {...}}.\n\
-    A directory is walked for *.txt files; with no FILE, standard input is read.\n";
+    A directory is walked for *.txt files; with no FILE, standard input is read.\n\
+    --explain  the role of every block instead: {\"path\": ..., \"blocks\": [{\"start\", \"end\",\n\
+    \x20          \"role\", \"why\", \"kind\"}, ...]}; with --pretty a table for people (line, role,\n\
+    \x20          rule, text); with --html one self-contained HTML page of all the files.\n";
 
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
@@ -30,6 +33,7 @@ struct ErrorRecord<'a> {
 #[serde(rename_all = "lowercase")]
 enum Outcome<'a> {
     Article(newsparse::Article<'a>),
+    Blocks(Vec<newsparse::ExplainedBlock<'a>>),
     Error(ErrorRecord<'a>),
 }
 
@@ -42,12 +46,16 @@ struct Record<'a> {
 
 struct Options {
     pretty: bool,
+    explain: bool,
+    html: bool,
     inputs: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut opts = Options {
         pretty: false,
+        explain: false,
+        html: false,
         inputs: Vec::new(),
     };
     let mut only_paths = false;
@@ -55,6 +63,8 @@ fn parse_args() -> Result<Options, String> {
         match arg.as_str() {
             "--" if !only_paths => only_paths = true,
             "--pretty" if !only_paths => opts.pretty = true,
+            "--explain" if !only_paths => opts.explain = true,
+            "--html" if !only_paths => opts.html = true,
             "-h" | "--help" if !only_paths => {
                 print!("{USAGE}");
                 std::process::exit(0);
@@ -64,6 +74,9 @@ fn parse_args() -> Result<Options, String> {
             }
             _ => opts.inputs.push(arg),
         }
+    }
+    if opts.html && !opts.explain {
+        return Err("--html needs --explain".into());
     }
     Ok(opts)
 }
@@ -97,18 +110,53 @@ fn emit(out: &mut impl Write, record: &Record<'_>, pretty: bool) -> io::Result<(
     out.write_all(b"\n")
 }
 
+fn error_record(e: newsparse::Error) -> Outcome<'static> {
+    Outcome::Error(ErrorRecord {
+        kind: e.kind(),
+        message: e.to_string(),
+        offset: e.offset(),
+    })
+}
+
 /// Parses one input's bytes and prints its record; returns whether it parsed.
-fn report(out: &mut impl Write, path: &str, bytes: &[u8], pretty: bool) -> io::Result<bool> {
+fn report(out: &mut impl Write, path: &str, bytes: &[u8], opts: &Options) -> io::Result<bool> {
+    if opts.explain {
+        return explain(out, path, bytes, opts);
+    }
     let outcome = match newsparse::parse_bytes(bytes) {
         Ok(article) => Outcome::Article(article),
-        Err(e) => Outcome::Error(ErrorRecord {
-            kind: e.kind(),
-            message: e.to_string(),
-            offset: e.offset(),
-        }),
+        Err(e) => error_record(e),
     };
     let ok = matches!(outcome, Outcome::Article(_));
-    emit(out, &Record { path, outcome }, pretty)?;
+    emit(out, &Record { path, outcome }, opts.pretty)?;
+    Ok(ok)
+}
+
+/// Prints the role of every block of one input, in the form the options ask for.
+fn explain(out: &mut impl Write, path: &str, bytes: &[u8], opts: &Options) -> io::Result<bool> {
+    let explained = newsparse::explain_bytes(bytes);
+    let ok = explained.is_ok();
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    match explained {
+        Ok(ex) if opts.html => newsparse::view::write_html_article(out, path, text, &ex)?,
+        Ok(ex) if opts.pretty => {
+            writeln!(out, "== {path}")?;
+            newsparse::view::write_pretty(out, text, &ex)?;
+        }
+        Ok(ex) => {
+            let outcome = Outcome::Blocks(ex.blocks);
+            emit(out, &Record { path, outcome }, false)?;
+        }
+        Err(e) if opts.html || opts.pretty => writeln!(out, "== {path}: {e}")?,
+        Err(e) => emit(
+            out,
+            &Record {
+                path,
+                outcome: error_record(e),
+            },
+            false,
+        )?,
+    }
     Ok(ok)
 }
 
@@ -116,12 +164,13 @@ fn run(opts: &Options) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
+    if opts.html {
+        newsparse::view::write_html_start(&mut out)?;
+    }
     if opts.inputs.is_empty() {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf)?;
-        all_ok &= report(&mut out, "-", &buf, opts.pretty)?;
-        out.flush()?;
-        return Ok(all_ok);
+        all_ok &= report(&mut out, "-", &buf, opts)?;
     }
     let mut buf = Vec::new();
     for input in &opts.inputs {
@@ -136,13 +185,16 @@ fn run(opts: &Options) -> io::Result<bool> {
             buf.clear();
             let read = std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut buf));
             match read {
-                Ok(_) => all_ok &= report(&mut out, &name, &buf, opts.pretty)?,
+                Ok(_) => all_ok &= report(&mut out, &name, &buf, opts)?,
                 Err(e) => {
                     all_ok = false;
                     emit_io_error(&mut out, &name, &e, opts.pretty)?;
                 }
             }
         }
+    }
+    if opts.html {
+        newsparse::view::write_html_end(&mut out)?;
     }
     out.flush()?;
     Ok(all_ok)

@@ -2,7 +2,7 @@
 //! every borrowed text of an [`Article`], and the checks built on it.
 #![allow(dead_code)]
 
-use newsparse::{Agency, Article};
+use newsparse::{Agency, Article, Role};
 
 /// Calls `f` with a field path and the text for every `&str` an article borrows
 /// from its input, in a fixed order.
@@ -166,6 +166,116 @@ pub fn check_text(text: &str) {
             .map_err(|e| e.kind())
     };
     assert_eq!(fields(&lf), fields(&crlf), "LF and CRLF forms differ");
+    check_explain(text);
+}
+
+/// The roles a field of the article may stand in: a paragraph in a `body`
+/// block, a caption in a `caption` block, and so on. A byline or dateline
+/// run into the first paragraph stands in its `body` block, a byline run into
+/// a dateline line in its `dateline` block; a published time
+/// may close the headline's or the byline's line; a credit may close the last
+/// paragraph.
+pub fn roles_of_field(field: &str) -> &'static [Role] {
+    match field {
+        "headline" => &[Role::Headline],
+        "published" => &[Role::Published, Role::Headline, Role::Byline],
+        f if f.starts_with("byline.") => &[Role::Byline, Role::Body, Role::Dateline],
+        f if f.starts_with("dateline.") => &[Role::Dateline, Role::Body],
+        "paragraphs" => &[Role::Body],
+        f if f.starts_with("captions.") => &[Role::Caption],
+        "related" => &[Role::Related],
+        "credits" => &[Role::Credits, Role::Body],
+        "boilerplate" => &[Role::Boilerplate],
+        // The agency's name as written comes from a dateline, a sign-off or a credit.
+        "agency" => &[
+            Role::Dateline,
+            Role::Body,
+            Role::Signoff,
+            Role::Credits,
+            Role::Boilerplate,
+        ],
+        other => panic!("no roles listed for field {other}"),
+    }
+}
+
+/// The explain view of `text`: the same article as `parse`, blocks in order,
+/// covering every byte that is not white space exactly once, every field of
+/// the article inside a block of its role, and the same roles for the LF and
+/// CRLF forms of the text.
+pub fn check_explain(text: &str) {
+    let Ok(ex) = newsparse::explain(text) else {
+        assert!(
+            newsparse::parse(text).is_err(),
+            "explain fails where parse does not"
+        );
+        return;
+    };
+    assert_eq!(
+        Ok(&ex.article),
+        newsparse::parse(text).as_ref(),
+        "explain gives another article"
+    );
+    let mut at = 0;
+    for b in &ex.blocks {
+        assert!(
+            b.start >= at && b.start < b.end,
+            "blocks out of order or empty: {b:?}"
+        );
+        assert!(
+            text[at..b.start].chars().all(char::is_whitespace),
+            "bytes {at}..{} in no block",
+            b.start
+        );
+        assert_eq!(&text[b.start..b.end], b.text);
+        assert!(
+            !b.why.is_empty() && b.why != "undecided",
+            "a block without a deciding rule: {b:?}"
+        );
+        at = b.end;
+    }
+    assert!(
+        text[at..].chars().all(char::is_whitespace),
+        "bytes after {at} in no block"
+    );
+    for_each_str(&ex.article, &mut |field, s| {
+        let (start, end) = span_in(text, s).expect("a field outside the input");
+        if start == end {
+            return;
+        }
+        let Some(first) = ex.block_at(start) else {
+            panic!("{field} {s:?} at {start} lies in no block");
+        };
+        // A field set out over several lines (a date widget) lies in each.
+        let at = ex.blocks.iter().position(|b| b == first).unwrap();
+        let spanned: Vec<_> = ex.blocks[at..]
+            .iter()
+            .take_while(|b| b.start < end)
+            .collect();
+        assert!(
+            end <= spanned.last().unwrap().end,
+            "{field} {s:?} runs past its blocks"
+        );
+        for b in spanned {
+            assert!(
+                roles_of_field(field).contains(&b.role),
+                "{field} {s:?} lies in a {} block ({})",
+                b.role,
+                b.why
+            );
+        }
+    });
+    let lf: String = text.chars().filter(|&c| c != '\r').collect();
+    let crlf = lf.replace('\n', "\r\n");
+    let roles = |t: &str| {
+        newsparse::explain(t)
+            .map(|e| e.blocks.iter().map(|b| (b.role, b.why)).collect::<Vec<_>>())
+            .map_err(|e| e.kind())
+    };
+    assert_eq!(
+        roles(&lf),
+        roles(&crlf),
+        "LF and CRLF forms give other roles"
+    );
 }
 
 /// Pieces of news copy that steer generated input into the parser's grammars.
