@@ -2,7 +2,7 @@
 """Train newsparse's learned block-role labeller on the corpus line roles.
 
   python3 tools/train_roles.py [--corpus ../shared/corpus] [--model crf|lr] [--l2 L]
-                               [--features FILE] [--no-cv] [--write]
+                               [--features FILE] [--cv both|loso|site|none] [--write]
 
 Reads the feature vector of every block of every NAME.txt under CORPUS/dev and CORPUS/extra (and of
 the fixtures under tests/fixtures) from `examples/role_features` (run through cargo unless
@@ -120,18 +120,32 @@ def load(args):
 
 # ---- the models -------------------------------------------------------------------------------
 
+class Chunk:
+    """Pages of similar length, padded to the longest for the chain's steps."""
+
+    def __init__(self, pages, offsets):
+        self.lens = np.array([len(p.y) for p in pages])
+        self.D, self.L = len(pages), int(self.lens.max())
+        self.rows = np.concatenate([np.arange(o, o + len(p.y)) for p, o in zip(pages, offsets)])
+        self.doc = np.repeat(np.arange(self.D), self.lens)
+        self.pos = np.concatenate([np.arange(n) for n in self.lens])
+        self.mask = np.arange(self.L)[None, :] < self.lens[:, None]
+
+
 class Batch:
-    """Pages stacked for the chain: block rows of all pages, and their place in a padded array."""
+    """Pages stacked: the block rows of all pages in order, and the pages dealt into chunks by
+    length (1-2, 3-4, 5-8, ... blocks), so that padding wastes at most half of a chunk."""
 
     def __init__(self, pages, nf):
         self.x = np.concatenate([p.x for p in pages]).astype(np.float64) if pages else np.zeros((0, nf))
         self.y = np.concatenate([p.y for p in pages])
         self.lens = np.array([len(p.y) for p in pages])
-        self.D, self.L = len(pages), int(self.lens.max())
-        self.doc = np.repeat(np.arange(self.D), self.lens)
-        self.pos = np.concatenate([np.arange(n) for n in self.lens])
-        self.mask = np.arange(self.L)[None, :] < self.lens[:, None]
+        self.doc = np.repeat(np.arange(len(pages)), self.lens)
         self.first = np.concatenate([[0], np.cumsum(self.lens)[:-1]])
+        by_class = collections.defaultdict(list)
+        for i, n in enumerate(self.lens):
+            by_class[int(n - 1).bit_length()].append(i)
+        self.chunks = [Chunk([pages[i] for i in idx], self.first[idx]) for _, idx in sorted(by_class.items())]
 
 
 def unpack(theta, nf, chain):
@@ -143,8 +157,8 @@ def unpack(theta, nf, chain):
     return w, t, s
 
 
-def forward_backward(b, e, t, s):
-    """Marginals of each block's role (rows of b.x), pairwise sums, and log Z per page."""
+def chunk_forward_backward(b, e, t, s):
+    """Marginals of each block's role (rows of e), pairwise sums, and log Z per page of a chunk."""
     E = np.zeros((b.D, b.L, K))
     E[b.doc, b.pos] = e
     mx = E.max(axis=2, keepdims=True)
@@ -174,6 +188,20 @@ def forward_backward(b, e, t, s):
     return gamma[b.doc, b.pos], xi, gamma[:, 0], logz
 
 
+def forward_backward(b, e, t, s):
+    """Marginals of each block's role (rows of b.x), pairwise sums, first-block marginals summed,
+    and log Z summed over the pages."""
+    g = np.zeros_like(e)
+    xi, g0, logz = np.zeros((K, K)), np.zeros(K), 0.0
+    for c in b.chunks:
+        gc, xc, g0c, lc = chunk_forward_backward(c, e[c.rows], t, s)
+        g[c.rows] = gc
+        xi += xc
+        g0 += g0c.sum(0)
+        logz += lc.sum()
+    return g, xi, g0, logz
+
+
 def objective(theta, b, nf, l2, chain):
     w, t, s = unpack(theta, nf, chain)
     e = b.x @ w
@@ -184,10 +212,10 @@ def objective(theta, b, nf, l2, chain):
         prev, cur = b.y[:-1], b.y[1:]
         same = b.doc[:-1] == b.doc[1:]
         gold = e[np.arange(len(b.y)), b.y].sum() + t[prev[same], cur[same]].sum() + s[b.y[b.first]].sum()
-        nll = logz.sum() - gold
+        nll = logz - gold
         gt = xi.copy()
         np.add.at(gt, (prev[same], cur[same]), -1.0)
-        gs = g0.sum(0) - np.bincount(b.y[b.first], minlength=K)
+        gs = g0 - np.bincount(b.y[b.first], minlength=K)
     else:
         mx = e.max(1, keepdims=True)
         p = np.exp(e - mx)
@@ -311,16 +339,19 @@ def write_weights(path, model, names, command):
         "];",
         "",
         "/// Per feature, its weight for each role.",
+        "#[rustfmt::skip]", # a row a line, named in its comment
         f"pub(super) const EMISSION: [[f32; {K}]; {len(names)}] = [",
         *[f"    [{', '.join(f32(v) for v in row)}], // {n}" for n, row in zip(names, w)],
         "];",
         "",
         "/// Per role of a block, the weight of each role of the next block.",
+        "#[rustfmt::skip]", # a row a line, named in its comment
         f"pub(super) const TRANSITION: [[f32; {K}]; {K}] = [",
         *[f"    [{', '.join(f32(v) for v in row)}], // {r}" for r, row in zip(ROLES, t)],
         "];",
         "",
         "/// The weight of each role for a page's first block.",
+        "#[rustfmt::skip]", # a row a line, named in its comment
         f"pub(super) const START: [f32; {K}] = [{', '.join(f32(v) for v in s)}];",
         "",
     ]
@@ -356,7 +387,8 @@ def main():
     ap.add_argument("--model", choices=["crf", "lr"], default="crf")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--iters", type=int, default=300)
-    ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--cv", choices=["both", "loso", "site", "none"], default="both",
+                    help="which cross-validations to run before the fit")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     names, pages, fixtures = load(args)
@@ -366,10 +398,11 @@ def main():
     unlabelled = sum(p.unlabelled for p in pages)
     if unlabelled:
         print(f"{unlabelled} blocks hold no labelled line (taken as other)")
-    if not args.no_cv:
+    if args.cv in ("both", "loso"):
         sources = sorted({p.source for p in pages})
         cross_validate(pages, [sources.index(p.source) for p in pages], nf, args,
                        "leave-one-source-out")
+    if args.cv in ("both", "site"):
         cross_validate(pages, site_folds(pages), nf, args, f"site-grouped {FOLDS}-fold")
     model = fit(pages, nf, args.l2, args.model == "crf", args.iters)
     tally = Tally()

@@ -36,28 +36,43 @@ const fn pack(word: &[u8]) -> u64 {
     key
 }
 
-/// [`STOPWORDS`] packed and sorted by key, for binary search.
-const KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0u64; STOPWORDS.len()];
+/// Slots of [`TABLE`]: a power of two, over three times the stopwords, so
+/// that probes are short.
+const SLOTS: usize = 512;
+
+/// The slot a key hashes to (multiplicative hashing, the top bits).
+const fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// [`STOPWORDS`] packed, in an open-addressing table (linear probing; zero
+/// marks an empty slot, which no packed word is), built at compile time.
+const TABLE: [u64; SLOTS] = {
+    let mut table = [0u64; SLOTS];
     let mut i = 0;
-    while i < keys.len() {
-        keys[i] = pack(STOPWORDS[i].as_bytes());
-        i += 1;
-    }
-    // Insertion sort: the table is small and sorted once, at compile time.
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
+    while i < STOPWORDS.len() {
+        let key = pack(STOPWORDS[i].as_bytes());
+        let mut at = slot(key);
+        while table[at] != 0 {
+            at = (at + 1) % SLOTS;
         }
+        table[at] = key;
         i += 1;
     }
-    keys
+    table
 };
+
+/// Whether the packed word `key` is in [`TABLE`].
+fn in_table(key: u64) -> bool {
+    let mut at = slot(key);
+    loop {
+        match TABLE[at] {
+            0 => return false,
+            k if k == key => return true,
+            _ => at = (at + 1) % SLOTS,
+        }
+    }
+}
 
 /// The typographic apostrophe, `’`, in UTF-8.
 const CURLY_APOSTROPHE: [u8; 3] = [0xE2, 0x80, 0x99];
@@ -86,7 +101,7 @@ pub(super) fn is_stopword(word: &str) -> bool {
         len += 1;
     }
     // No stopword holds a zero byte, so the zero padding cannot make a match.
-    KEYS.binary_search(&u64::from_le_bytes(buf)).is_ok()
+    in_table(u64::from_le_bytes(buf))
 }
 
 #[cfg(test)]
