@@ -48,6 +48,26 @@
 
 
 /**
+ * Words at the head of `newsparse_article_flatten`'s array, before its strings.
+ *
+ * 0-4: the counts of authors, paragraphs, captions, related links and
+ * boilerplate blocks. 5-7: the dateline date's month (0 without a date), day
+ * and year (0 when not written). 8-15: the typed publication time: year (0
+ * without one), month, day, hour and minute (`NEWSPARSE_NO_OFFSET` without a
+ * time), second (`NEWSPARSE_NO_OFFSET` when not written), 1 when a UTC offset
+ * is known, and the offset in minutes east of UTC as a two's-complement word.
+ * 16-17: the counts of subheadings and of blocks.
+ */
+#define NEWSPARSE_FLAT_HEADER 18
+
+/**
+ * The strings of `newsparse_article_flatten` before its lists: headline,
+ * published, byline text, byline affiliation, dateline text, dateline place,
+ * city, region, state, dateline date, dateline agency, agency, credits.
+ */
+#define NEWSPARSE_FLAT_FIELDS 13
+
+/**
  * The outcome of a call.
  */
 enum newsparse_result
@@ -91,6 +111,14 @@ enum newsparse_result
    * A bug: the library panicked. The panic was caught; no state was changed.
    */
   NEWSPARSE_PANIC = 8,
+  /**
+   * The encoding label given to `newsparse_parse_encoded` names no encoding.
+   */
+  NEWSPARSE_UNKNOWN_ENCODING = 9,
+  /**
+   * A file could not be read (`newsparse_parse_files`).
+   */
+  NEWSPARSE_IO_ERROR = 10,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -149,6 +177,79 @@ typedef struct newsparse_date {
    */
   bool has_year;
 } newsparse_date;
+
+/**
+ * One block of the text and the role the parser gave it (the explain view).
+ */
+typedef struct newsparse_block {
+  /**
+   * Byte offset of the block's first byte in the text the article views.
+   */
+  size_t start;
+  /**
+   * Byte offset just past its last byte.
+   */
+  size_t end;
+  /**
+   * Its role: a code of `newsparse_role_name` (0 headline ... 13 other).
+   */
+  uint32_t role;
+  /**
+   * The name of the rule that decided the role (static, not NUL-terminated).
+   */
+  struct newsparse_str why;
+  /**
+   * What the block reads as on its own (static, not NUL-terminated).
+   */
+  struct newsparse_str kind;
+} newsparse_block;
+
+/**
+ * The typed value of the publication timestamp (`newsparse_article_published_at`).
+ * Fields a timestamp does not write are zero with their `has_` flag false.
+ */
+typedef struct newsparse_time {
+  /**
+   * The year as written (a two-digit year `19` read as 2019).
+   */
+  uint16_t year;
+  /**
+   * Month, 1 to 12.
+   */
+  uint8_t month;
+  /**
+   * Day of the month, 1 to 31.
+   */
+  uint8_t day;
+  /**
+   * Whether a time of day is written (`hour` and `minute`).
+   */
+  bool has_time;
+  /**
+   * Hour on the 24-hour clock, 0 to 23.
+   */
+  uint8_t hour;
+  /**
+   * Minute, 0 to 59.
+   */
+  uint8_t minute;
+  /**
+   * Whether the time writes its seconds.
+   */
+  bool has_second;
+  /**
+   * Second, 0 to 59.
+   */
+  uint8_t second;
+  /**
+   * Whether a UTC offset is known (a numeric offset or a zone name naming one).
+   */
+  bool has_utc_offset;
+  /**
+   * Minutes east of UTC (`-300` for EST).
+   */
+  int16_t utc_offset_minutes;
+} newsparse_time;
 
 #ifdef __cplusplus
 extern "C" {
@@ -363,6 +464,43 @@ newsparse_result newsparse_article_paragraph(const struct newsparse_article *art
                                              size_t *offset);
 
 /**
+ * The number of headings inside the story; 0 with a `NEWSPARSE_NULL_ARGUMENT`
+ * last error when `article` is NULL.
+ */
+size_t newsparse_article_subheading_count(const struct newsparse_article *article);
+
+/**
+ * Heading `index` inside the story (from 0). Returns
+ * `NEWSPARSE_INDEX_OUT_OF_RANGE` when `index >= newsparse_article_subheading_count`.
+ * Out values and lifetime as for `newsparse_article_headline`.
+ */
+newsparse_result newsparse_article_subheading(const struct newsparse_article *article,
+                                              size_t index,
+                                              struct newsparse_str *out,
+                                              size_t *offset);
+
+/**
+ * The number of blocks of the text (every non-white-space byte lies in one);
+ * 0 with a `NEWSPARSE_NULL_ARGUMENT` last error when `article` is NULL.
+ */
+size_t newsparse_article_block_count(const struct newsparse_article *article);
+
+/**
+ * Block `index` (from 0, in text order) written to `out`. Returns
+ * `NEWSPARSE_INDEX_OUT_OF_RANGE` when `index >= newsparse_article_block_count`,
+ * `NEWSPARSE_NULL_ARGUMENT` for a NULL `article` or `out`.
+ */
+newsparse_result newsparse_article_block(const struct newsparse_article *article,
+                                         size_t index,
+                                         struct newsparse_block *out);
+
+/**
+ * The name of role `code` (`headline`, `body`, ... `other`) as a static
+ * NUL-terminated string, or NULL for a code no role has.
+ */
+const char *newsparse_role_name(uint32_t code);
+
+/**
  * The number of photo and video captions; 0 with a `NEWSPARSE_NULL_ARGUMENT`
  * last error when `article` is NULL.
  */
@@ -439,6 +577,108 @@ newsparse_result newsparse_article_boilerplate(const struct newsparse_article *a
 newsparse_result newsparse_article_to_json(const struct newsparse_article *article,
                                            char **out,
                                            size_t *len);
+
+/**
+ * The typed publication time, read from `newsparse_article_published`'s text
+ * (day, month and year, and the time and offset when written), written to
+ * `*out`. `NEWSPARSE_NOT_FOUND`, with a zeroed `*out`, when the article has no
+ * timestamp or one without a full date (`8 hrs ago`, `Nov 19, 6:51 AM`).
+ * `article` and `out` must not be NULL.
+ */
+newsparse_result newsparse_article_published_at(const struct newsparse_article *article,
+                                                struct newsparse_time *out);
+
+/**
+ * Parses the article in `text[0..len]`, decoded from the encoding named by
+ * the NUL-terminated label `encoding` (`"windows-1252"`, `"latin1"`,
+ * `"iso-8859-15"`, `"shift_jis"`, ...: the WHATWG labels; `"auto"` keeps
+ * valid UTF-8 and reads anything else as Windows-1252). The article owns the
+ * decoded UTF-8 text: `text` may be released as soon as the call returns.
+ * Every string it gives out views that decoded text, and every offset counts
+ * its bytes (`newsparse_article_text` gives it whole). Bytes the encoding
+ * does not define become U+FFFD.
+ *
+ * Codes as for `newsparse_parse`, and `NEWSPARSE_UNKNOWN_ENCODING` for a label
+ * naming no encoding; `encoding` NULL is `NEWSPARSE_NULL_ARGUMENT`.
+ */
+newsparse_result newsparse_parse_encoded(const uint8_t *text,
+                                         size_t len,
+                                         const char *encoding,
+                                         struct newsparse_article **out);
+
+/**
+ * The whole text the article views, to which every offset refers: the input
+ * given to `newsparse_parse`, or the decoded text of `newsparse_parse_encoded`.
+ * Valid while the article is (and, for `newsparse_parse`, the input buffer).
+ * `article` and `out` must not be NULL.
+ */
+newsparse_result newsparse_article_text(const struct newsparse_article *article,
+                                        struct newsparse_str *out);
+
+/**
+ * The whole article as one array of words, for bindings that pay for each
+ * call (Python's ctypes): `NEWSPARSE_FLAT_HEADER` words (see there), then the
+ * `NEWSPARSE_FLAT_FIELDS` fields and the lists' items (authors, paragraphs,
+ * captions as text then credit, related, boilerplate, subheadings), each
+ * string as three words: its address (0 when missing), its length in bytes
+ * and its offset (`NEWSPARSE_NO_OFFSET` for a canonical name or a missing
+ * value); then each block as seven words: start, end, role code, and the
+ * address and length of its rule's name and of its kind's.
+ *
+ * Returns the number of words the article needs. They are written to `out`
+ * only when `cap` is at least that (else nothing is written, as for a NULL
+ * `out`): call again with a larger array. Returns 0, with a
+ * `NEWSPARSE_NULL_ARGUMENT` last error, for a NULL `article`. The addresses
+ * are valid as the article's strings are.
+ */
+size_t newsparse_article_flatten(const struct newsparse_article *article, size_t *out, size_t cap);
+
+/**
+ * Parses `count` inputs laid end to end in `data` (input `i` is the
+ * `lens[i]` bytes after input `i - 1`), on `threads` threads (0: as many as
+ * the machine runs at once). Writes input `i`'s article, or NULL, to
+ * `articles[i]` and its code to `codes[i]`: `NEWSPARSE_OK`, or the code
+ * `newsparse_parse` (or, with a non-NULL `encoding`, `newsparse_parse_encoded`)
+ * returns for it alone. A failed input does not stop the others, nor sets the
+ * last error: parse it alone for its message.
+ *
+ * `encoding` NULL reads each input as UTF-8, and its article views `data`,
+ * which the caller keeps alive and unchanged until the article is freed;
+ * otherwise it is the label of `newsparse_parse_encoded` and each article owns
+ * its decoded text. Every article is freed with `newsparse_article_free`.
+ *
+ * Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL pointer (`data` may be NULL
+ * when every length is 0; all may be NULL when `count` is 0),
+ * `NEWSPARSE_INVALID_ARGUMENT` when the lengths add up past `PTRDIFF_MAX`,
+ * `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label: then no input is parsed
+ * and every `articles[i]` is NULL. Otherwise `NEWSPARSE_OK`.
+ */
+newsparse_result newsparse_parse_many(const uint8_t *data,
+                                      const size_t *lens,
+                                      size_t count,
+                                      const char *encoding,
+                                      size_t threads,
+                                      struct newsparse_article **articles,
+                                      newsparse_result *codes);
+
+/**
+ * Reads and parses the `count` files named by the NUL-terminated paths
+ * `paths[0..count]` on `threads` threads (0: as many as the machine runs at
+ * once), as `newsparse_parse_many` does with buffers: `articles[i]` and
+ * `codes[i]` receive file `i`'s article (or NULL) and code, and a file that
+ * cannot be read gets `NEWSPARSE_IO_ERROR`. Each article owns its text (the
+ * file's bytes, or their decoding with a non-NULL `encoding`).
+ *
+ * Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL array or path,
+ * `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label (then no file is read and
+ * every `articles[i]` is NULL), otherwise `NEWSPARSE_OK`.
+ */
+newsparse_result newsparse_parse_files(const char *const *paths,
+                                       size_t count,
+                                       const char *encoding,
+                                       size_t threads,
+                                       struct newsparse_article **articles,
+                                       newsparse_result *codes);
 
 /**
  * Frees a string returned by `newsparse_article_to_json`. NULL is accepted

@@ -42,6 +42,9 @@ pub struct Article<'a> {
     pub headline: Option<&'a str>,
     /// The publication timestamp shown outside the body, without a label word.
     pub published: Option<&'a str>,
+    /// The typed value of `published`, when it writes a full date (see
+    /// [`PublishedAt::read`](crate::PublishedAt::read)); JSON gives it as ISO 8601 at the precision written.
+    pub published_at: Option<crate::PublishedAt>,
     /// The byline.
     pub byline: Option<Byline<'a>>,
     /// The dateline that opens the body.
@@ -50,6 +53,8 @@ pub struct Article<'a> {
     pub agency: Option<Agency<'a>>,
     /// Body paragraphs in order; the first without its dateline.
     pub paragraphs: Vec<&'a str>,
+    /// Headings inside the story, in order (not among the paragraphs).
+    pub subheadings: Vec<&'a str>,
     /// Photo and video captions.
     pub captions: Vec<Caption<'a>>,
     /// Titles of related-story links, without their markers.
@@ -277,6 +282,7 @@ fn read_into<'a>(
     if article.agency.is_none() {
         article.agency = article.dateline.as_ref().and_then(|d| d.agency);
     }
+    article.published_at = article.published.and_then(crate::PublishedAt::read);
 }
 
 /// Longest text a credit-only line holds besides its credit (`Photo: `, `Image credit: `).
@@ -723,9 +729,11 @@ fn headline_before(
                 })
             })
             .or_else(|| {
-                (0..end)
-                    .filter(candidate)
-                    .find(|&i| facts.words(i) >= TITLE_MIN_WORDS)
+                (0..end).filter(candidate).find(|&i| {
+                    facts.words(i) >= TITLE_MIN_WORDS
+                        && !facts.prose(i)
+                        && !bs[i].text.ends_with('.')
+                })
             })
             .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
@@ -737,7 +745,8 @@ const HEADER_RUN: usize = 4;
 
 /// Fewest words of a headline preferred over shorter title-shaped lines: page
 /// furniture over the story (`Skip Navigation`, `Sign In`, `BBC Account`) is
-/// one to three words, a news headline seldom is.
+/// one to three words, a news headline seldom is. A sentence (prose, or a
+/// line closed by a stop) is not preferred so: a short story's first line is.
 const TITLE_MIN_WORDS: usize = 4;
 
 /// The headline of the header run that ends at the title-like line `h` nearest
@@ -1354,6 +1363,31 @@ fn in_headline_run(bs: &[Block<'_>], i: usize) -> bool {
             .all(|j| is_bulleted_title(bs[j].text) && is_headline_case(link_title(bs[j].text)))
 }
 
+/// Most words of a heading inside the story.
+const SUBHEADING_WORDS: usize = 12;
+
+/// A heading inside the story: a short line that closes no sentence (or asks
+/// a short question), not a list item, with story prose straight under it.
+fn is_subheading(bs: &[Block<'_>], kinds: &[Kind<'_>], i: usize) -> bool {
+    let text = bs[i].text;
+    let words = count_words(text, SUBHEADING_WORDS + 1);
+    // Set in capitals or numbered (`2. Avoid skipping meals`), never run on
+    // from a sentence in lower case; a table's header row is spaced out.
+    let opens_heading = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘'));
+    let shape = words <= SUBHEADING_WORDS
+        && opens_heading
+        && (!ends_sentence(text) || text.ends_with('?'))
+        && !text.ends_with([',', ';'])
+        && !text.contains("  ");
+    shape
+        && bs.get(i + 1).is_some_and(|next| {
+            matches!(kinds[i + 1], Kind::Text) && is_prose(next.text) && ends_sentence(next.text)
+        })
+}
+
 /// An entry of a link list: its title is a related link, but one- and two-word
 /// entries are section links and a short line in capitals is a teaser's kicker
 /// (`RANDY ANDY`).
@@ -1421,6 +1455,52 @@ fn closing_rule(
         .then_some(rule)
 }
 
+/// Page furniture blocks in a row that break the story off: two, since an
+/// ad slot (`Advertisement`) alone often stands between paragraphs. One would
+/// cut four more promotions on dev and extra, and the closing sentences set
+/// under such slots with them.
+const STORY_BREAK: usize = 2;
+
+/// The story's last paragraph, `body_end` at the latest: the story runs on
+/// past its last long paragraph only until page furniture breaks it off
+/// ([`STORY_BREAK`] blocks of furniture, navigation, link-list headings or links);
+/// short sentences after such a break are promotions (`Subscribe to ...`,
+/// `Like Loading...`, `Enjoyed this story? Support ...`), not story.
+fn story_end_before_break(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    body_start: usize,
+    body_end: usize,
+) -> usize {
+    if body_end >= bs.len() {
+        return body_end;
+    }
+    let story = |i: usize| matches!(kinds[i], Kind::Text) && ends_sentence(bs[i].text);
+    let long = |i: usize| story(i) && count_words(bs[i].text, LONG_STORY_WORDS) >= LONG_STORY_WORDS;
+    let Some(last_long) = (body_start..=body_end).rev().find(|&i| long(i)) else {
+        return body_end;
+    };
+    let mut run = 0;
+    for i in last_long + 1..=body_end {
+        let furniture = matches!(
+            kinds[i],
+            Kind::Furniture | Kind::Nav | Kind::ListHeading | Kind::Related(_)
+        );
+        run = if furniture { run + 1 } else { 0 };
+        if run == STORY_BREAK {
+            // The story ends at its last sentence above the break.
+            return (body_start..i)
+                .rev()
+                .find(|&j| story(j))
+                .unwrap_or(body_end);
+        }
+    }
+    body_end
+}
+
+/// Words of a paragraph that is surely story.
+const LONG_STORY_WORDS: usize = 20;
+
 fn read_body<'a>(
     bs: &[Block<'a>],
     kinds: &mut [Kind<'a>],
@@ -1450,6 +1530,7 @@ fn read_body<'a>(
                 && !is_author_note(bs[i].text)
         })
         .unwrap_or(bs.len());
+    let body_end = story_end_before_break(bs, kinds, frame.body_start, body_end);
     for i in frame.body_start..bs.len() {
         let text = bs[i].text;
         let mut decide = |role, why| roles[i].decide(role, why);
@@ -1588,6 +1669,11 @@ fn read_body<'a>(
                 if is_bulleted_title(text) && (alone && i < body_end || in_headline_run(bs, i)) {
                     article.related.push(link_title(text));
                     decide(Role::Related, "body.bulleted_title");
+                    continue;
+                }
+                if i > frame.body_start && i < body_end && is_subheading(bs, kinds, i) {
+                    article.subheadings.push(text);
+                    decide(Role::Subheading, "body.subheading");
                     continue;
                 }
                 // After the story's end, unmatched lines are neither story nor known furniture.
@@ -1924,7 +2010,8 @@ mod tests {
         let text = STORY.replace("{}", &list);
         let a = parse(&text).unwrap();
         assert_eq!(a.related.len(), 1);
-        assert_eq!(a.paragraphs.len(), 6);
+        assert_eq!(a.paragraphs.len(), 5);
+        assert_eq!(a.subheadings, ["What happens next?"]);
     }
 
     #[test]

@@ -281,6 +281,18 @@ fn names_end(s: &str) -> usize {
         }
         from = at + 4;
     }
+    // Names open with capitals: a word in lower case after them, other than a
+    // particle (`van`) or a word joining names or an organisation's
+    // (`and`, `with`, `of`, `for`, `the`), opens what follows them
+    // (`By Lance Ulanoff published 19 May 2026`, `By Jane Roe updated ...`).
+    for (at, _) in s.match_indices(' ').take_while(|&(at, _)| at < end) {
+        let word = s[at + 1..].split(' ').next().unwrap_or("");
+        let joins = matches!(word, "and" | "with" | "of" | "for" | "the") || is_particle(word);
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) && !joins {
+            end = at;
+            break;
+        }
+    }
     // A timestamp glued after the names (`By Mike Wall 2019-11-18T20:51:19Z`).
     for (at, _) in s.match_indices(' ').take_while(|&(at, _)| at < end) {
         if starts_with_timestamp(&s[at + 1..]) {
@@ -682,6 +694,21 @@ fn summary<'a>(b: &BylineLine<'a>) -> (Vec<&'a str>, Option<&'a str>, Option<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_in_lower_case_ends_the_names() {
+        fn names(line: &str) -> Vec<&str> {
+            parse_byline(line).map_or(vec![], |b| {
+                b.byline.authors.iter().map(|a| a.name).collect()
+            })
+        }
+        assert_eq!(
+            names("By Lance Ulanoff published 19 May 2026"),
+            ["Lance Ulanoff"]
+        );
+        assert_eq!(names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
+        assert_eq!(names("By Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
+    }
 
     #[test]
     fn every_marker_opener_reaches_the_marker_reader() {

@@ -24,6 +24,10 @@ pub enum Error {
         /// Offset of the first byte that is not part of a valid UTF-8 sequence.
         offset: usize,
     },
+    /// The encoding named for decoding the input is not one the library knows
+    /// (see [`decode`](crate::decode); offset 0).
+    #[error("unknown encoding label")]
+    UnknownEncoding,
 }
 
 impl Error {
@@ -38,15 +42,18 @@ impl Error {
             Error::Empty => 0,
             Error::Blank { len } => len,
             Error::InvalidUtf8 { offset } => offset,
+            Error::UnknownEncoding => 0,
         }
     }
 
-    /// A short machine-readable name of the error kind: `empty`, `blank`, `invalid_utf8`.
+    /// A short machine-readable name of the error kind: `empty`, `blank`,
+    /// `invalid_utf8`, `unknown_encoding`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Empty => "empty",
             Error::Blank { .. } => "blank",
             Error::InvalidUtf8 { .. } => "invalid_utf8",
+            Error::UnknownEncoding => "unknown_encoding",
         }
     }
 }

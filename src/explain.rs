@@ -117,7 +117,7 @@ pub mod view {
     const PRETTY_TEXT: usize = 100;
 
     /// Writes the readable view of `ex`, the explanation of `text`: one row per
-    /// block with its line, role, rule and text (cut at [`PRETTY_TEXT`] bytes).
+    /// block with its line, role, rule and text (cut at 100 characters).
     pub fn write_pretty(
         w: &mut dyn std::io::Write,
         text: &str,

@@ -71,6 +71,10 @@ pub enum newsparse_result {
     NEWSPARSE_INVALID_ARGUMENT = 7,
     /// A bug: the library panicked. The panic was caught; no state was changed.
     NEWSPARSE_PANIC = 8,
+    /// The encoding label given to `newsparse_parse_encoded` names no encoding.
+    NEWSPARSE_UNKNOWN_ENCODING = 9,
+    /// A file could not be read (`newsparse_parse_files`).
+    NEWSPARSE_IO_ERROR = 10,
 }
 
 use newsparse_result::*;
@@ -87,6 +91,8 @@ impl newsparse_result {
             NEWSPARSE_INDEX_OUT_OF_RANGE => "NEWSPARSE_INDEX_OUT_OF_RANGE\0",
             NEWSPARSE_INVALID_ARGUMENT => "NEWSPARSE_INVALID_ARGUMENT\0",
             NEWSPARSE_PANIC => "NEWSPARSE_PANIC\0",
+            NEWSPARSE_UNKNOWN_ENCODING => "NEWSPARSE_UNKNOWN_ENCODING\0",
+            NEWSPARSE_IO_ERROR => "NEWSPARSE_IO_ERROR\0",
         }
     }
 }
@@ -141,9 +147,14 @@ struct Handle {
     /// Address and length of the caller's input, to turn slices into offsets.
     base: usize,
     len: usize,
-    /// Borrows the caller's buffer: `'static` stands for "until
+    /// Borrows the caller's buffer, or `owned`: `'static` stands for "until
     /// `newsparse_article_free`", the lifetime the caller promises.
     article: Article<'static>,
+    /// Every block of the text with its role (the explain view).
+    blocks: Vec<crate::ExplainedBlock<'static>>,
+    /// The decoded text the article views, for input that was not UTF-8
+    /// (`newsparse_parse_encoded`). Declared after `article`, so dropped after it.
+    owned: Option<Box<str>>,
 }
 
 impl Handle {
@@ -180,6 +191,28 @@ fn fail(code: newsparse_result, message: String, offset: usize) -> newsparse_res
         offset,
     }));
     code
+}
+
+/// The code of a parse error.
+fn error_code(e: &Error) -> newsparse_result {
+    match e {
+        Error::Empty => NEWSPARSE_EMPTY_INPUT,
+        Error::Blank { .. } => NEWSPARSE_BLANK_INPUT,
+        Error::InvalidUtf8 { .. } => NEWSPARSE_INVALID_UTF8,
+        Error::UnknownEncoding => NEWSPARSE_UNKNOWN_ENCODING,
+    }
+}
+
+/// Parses bytes the caller keeps alive (the `'static` of the C contract) into a handle.
+fn parse_handle(bytes: &'static [u8]) -> Result<Box<Handle>, Error> {
+    let crate::Explanation { article, blocks } = crate::explain_bytes(bytes)?;
+    Ok(Box::new(Handle {
+        base: bytes.as_ptr() as usize,
+        len: bytes.len(),
+        article,
+        blocks,
+        owned: None,
+    }))
 }
 
 fn null_argument(name: &str) -> newsparse_result {
@@ -368,58 +401,10 @@ pub extern "C" fn newsparse_parse(
     len: usize,
     out: *mut *mut newsparse_article,
 ) -> newsparse_result {
-    set_last_error(None);
-    guard(|| {
-        if out.is_null() {
-            return null_argument("out");
-        }
-        // SAFETY: `out` is non-NULL and writable by contract.
-        unsafe { out.write(std::ptr::null_mut()) };
-        if text.is_null() {
-            if len == 0 {
-                return fail(
-                    NEWSPARSE_EMPTY_INPUT,
-                    Error::Empty.to_string(),
-                    Error::Empty.offset(),
-                );
-            }
-            return fail(
-                NEWSPARSE_NULL_ARGUMENT,
-                format!("argument `text` is NULL with len {len}"),
-                NEWSPARSE_NO_OFFSET,
-            );
-        }
-        if len > isize::MAX as usize {
-            return fail(
-                NEWSPARSE_INVALID_ARGUMENT,
-                format!("argument `len` ({len}) is larger than any buffer"),
-                NEWSPARSE_NO_OFFSET,
-            );
-        }
-        // SAFETY: `text` is non-NULL and, by contract, points to `len` readable
-        // bytes that stay alive and unchanged until `newsparse_article_free`,
-        // which is what `'static` stands for here. `len <= isize::MAX`.
-        let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(text, len) };
-        match crate::parse_bytes(bytes) {
-            Ok(article) => {
-                let h = Box::new(Handle {
-                    base: text as usize,
-                    len,
-                    article,
-                });
-                // SAFETY: `out` is non-NULL and writable by contract.
-                unsafe { out.write(Box::into_raw(h).cast()) };
-                NEWSPARSE_OK
-            }
-            Err(e) => {
-                let code = match e {
-                    Error::Empty => NEWSPARSE_EMPTY_INPUT,
-                    Error::Blank { .. } => NEWSPARSE_BLANK_INPUT,
-                    Error::InvalidUtf8 { .. } => NEWSPARSE_INVALID_UTF8,
-                };
-                fail(code, e.to_string(), e.offset())
-            }
-        }
+    // `'static` stands for the caller's promise: the bytes stay alive and
+    // unchanged until `newsparse_article_free`.
+    parse_call(text, len, out, |bytes| {
+        parse_handle(bytes).map_err(|e| fail(error_code(&e), e.to_string(), e.offset()))
     })
 }
 
@@ -497,7 +482,7 @@ pub extern "C" fn newsparse_last_error_message(buf: *mut c_char, cap: usize) -> 
 /// not a code. The caller must not free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
-    const CODES: [newsparse_result; 9] = [
+    const CODES: [newsparse_result; 11] = [
         NEWSPARSE_OK,
         NEWSPARSE_NOT_FOUND,
         NEWSPARSE_NULL_ARGUMENT,
@@ -507,6 +492,8 @@ pub extern "C" fn newsparse_result_name(code: u32) -> *const c_char {
         NEWSPARSE_INDEX_OUT_OF_RANGE,
         NEWSPARSE_INVALID_ARGUMENT,
         NEWSPARSE_PANIC,
+        NEWSPARSE_UNKNOWN_ENCODING,
+        NEWSPARSE_IO_ERROR,
     ];
     let name = CODES
         .iter()
@@ -778,6 +765,129 @@ pub extern "C" fn newsparse_article_paragraph(
     )
 }
 
+/// The number of headings inside the story; 0 with a `NEWSPARSE_NULL_ARGUMENT`
+/// last error when `article` is NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_subheading_count(article: *const newsparse_article) -> usize {
+    count(article, |a| &a.subheadings)
+}
+
+/// Heading `index` inside the story (from 0). Returns
+/// `NEWSPARSE_INDEX_OUT_OF_RANGE` when `index >= newsparse_article_subheading_count`.
+/// Out values and lifetime as for `newsparse_article_headline`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_subheading(
+    article: *const newsparse_article,
+    index: usize,
+    out: *mut newsparse_str,
+    offset: *mut usize,
+) -> newsparse_result {
+    get_item(
+        article,
+        index,
+        out,
+        offset,
+        "subheadings",
+        |a| &a.subheadings,
+        |p| Some(*p),
+    )
+}
+
+/// One block of the text and the role the parser gave it (the explain view).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct newsparse_block {
+    /// Byte offset of the block's first byte in the text the article views.
+    pub start: usize,
+    /// Byte offset just past its last byte.
+    pub end: usize,
+    /// Its role: a code of `newsparse_role_name` (0 headline ... 13 other).
+    pub role: u32,
+    /// The name of the rule that decided the role (static, not NUL-terminated).
+    pub why: newsparse_str,
+    /// What the block reads as on its own (static, not NUL-terminated).
+    pub kind: newsparse_str,
+}
+
+/// The number of blocks of the text (every non-white-space byte lies in one);
+/// 0 with a `NEWSPARSE_NULL_ARGUMENT` last error when `article` is NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_block_count(article: *const newsparse_article) -> usize {
+    guard_or(0, || match handle(article) {
+        Some(h) => h.blocks.len(),
+        None => {
+            null_argument("article");
+            0
+        }
+    })
+}
+
+/// Block `index` (from 0, in text order) written to `out`. Returns
+/// `NEWSPARSE_INDEX_OUT_OF_RANGE` when `index >= newsparse_article_block_count`,
+/// `NEWSPARSE_NULL_ARGUMENT` for a NULL `article` or `out`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_block(
+    article: *const newsparse_article,
+    index: usize,
+    out: *mut newsparse_block,
+) -> newsparse_result {
+    guard_or(NEWSPARSE_PANIC, || {
+        let Some(h) = handle(article) else {
+            return null_argument("article");
+        };
+        if out.is_null() {
+            return null_argument("out");
+        }
+        let Some(b) = h.blocks.get(index) else {
+            return fail(
+                NEWSPARSE_INDEX_OUT_OF_RANGE,
+                format!("block {index} of {}", h.blocks.len()),
+                NEWSPARSE_NO_OFFSET,
+            );
+        };
+        let view = |s: &'static str| newsparse_str {
+            ptr: s.as_ptr().cast(),
+            len: s.len(),
+        };
+        // SAFETY: `out` is non-NULL and, by contract, points to a block.
+        unsafe {
+            out.write(newsparse_block {
+                start: b.start,
+                end: b.end,
+                role: b.role as u32,
+                why: view(b.why),
+                kind: view(b.kind),
+            });
+        }
+        NEWSPARSE_OK
+    })
+}
+
+/// The name of role `code` (`headline`, `body`, ... `other`) as a static
+/// NUL-terminated string, or NULL for a code no role has.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_role_name(code: u32) -> *const c_char {
+    const NAMES: [&std::ffi::CStr; 14] = [
+        c"headline",
+        c"repeat",
+        c"dek",
+        c"published",
+        c"byline",
+        c"dateline",
+        c"body",
+        c"subheading",
+        c"caption",
+        c"related",
+        c"credits",
+        c"signoff",
+        c"boilerplate",
+        c"other",
+    ];
+    NAMES
+        .get(code as usize)
+        .map_or(std::ptr::null(), |n| n.as_ptr())
+}
+
 /// The number of photo and video captions; 0 with a `NEWSPARSE_NULL_ARGUMENT`
 /// last error when `article` is NULL.
 #[unsafe(no_mangle)]
@@ -931,6 +1041,629 @@ pub extern "C" fn newsparse_article_to_json(
     })
 }
 
+/// The typed value of the publication timestamp (`newsparse_article_published_at`).
+/// Fields a timestamp does not write are zero with their `has_` flag false.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct newsparse_time {
+    /// The year as written (a two-digit year `19` read as 2019).
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+    /// Whether a time of day is written (`hour` and `minute`).
+    pub has_time: bool,
+    /// Hour on the 24-hour clock, 0 to 23.
+    pub hour: u8,
+    /// Minute, 0 to 59.
+    pub minute: u8,
+    /// Whether the time writes its seconds.
+    pub has_second: bool,
+    /// Second, 0 to 59.
+    pub second: u8,
+    /// Whether a UTC offset is known (a numeric offset or a zone name naming one).
+    pub has_utc_offset: bool,
+    /// Minutes east of UTC (`-300` for EST).
+    pub utc_offset_minutes: i16,
+}
+
+impl newsparse_time {
+    const NONE: newsparse_time = newsparse_time {
+        year: 0,
+        month: 0,
+        day: 0,
+        has_time: false,
+        hour: 0,
+        minute: 0,
+        has_second: false,
+        second: 0,
+        has_utc_offset: false,
+        utc_offset_minutes: 0,
+    };
+
+    fn of(at: &crate::PublishedAt) -> newsparse_time {
+        let time = at.time;
+        newsparse_time {
+            year: at.year,
+            month: at.month,
+            day: at.day,
+            has_time: time.is_some(),
+            hour: time.map_or(0, |t| t.hour),
+            minute: time.map_or(0, |t| t.minute),
+            has_second: time.is_some_and(|t| t.second.is_some()),
+            second: time.and_then(|t| t.second).unwrap_or(0),
+            has_utc_offset: at.utc_offset_minutes.is_some(),
+            utc_offset_minutes: at.utc_offset_minutes.unwrap_or(0),
+        }
+    }
+}
+
+/// The typed publication time, read from `newsparse_article_published`'s text
+/// (day, month and year, and the time and offset when written), written to
+/// `*out`. `NEWSPARSE_NOT_FOUND`, with a zeroed `*out`, when the article has no
+/// timestamp or one without a full date (`8 hrs ago`, `Nov 19, 6:51 AM`).
+/// `article` and `out` must not be NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_published_at(
+    article: *const newsparse_article,
+    out: *mut newsparse_time,
+) -> newsparse_result {
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        // SAFETY: `out` is non-NULL and writable by contract.
+        unsafe { out.write(newsparse_time::NONE) };
+        let Some(h) = handle(article) else {
+            return null_argument("article");
+        };
+        match &h.article.published_at {
+            Some(at) => {
+                // SAFETY: as above.
+                unsafe { out.write(newsparse_time::of(at)) };
+                NEWSPARSE_OK
+            }
+            None => NEWSPARSE_NOT_FOUND,
+        }
+    })
+}
+
+/// Parses the article in `text[0..len]`, decoded from the encoding named by
+/// the NUL-terminated label `encoding` (`"windows-1252"`, `"latin1"`,
+/// `"iso-8859-15"`, `"shift_jis"`, ...: the WHATWG labels; `"auto"` keeps
+/// valid UTF-8 and reads anything else as Windows-1252). The article owns the
+/// decoded UTF-8 text: `text` may be released as soon as the call returns.
+/// Every string it gives out views that decoded text, and every offset counts
+/// its bytes (`newsparse_article_text` gives it whole). Bytes the encoding
+/// does not define become U+FFFD.
+///
+/// Codes as for `newsparse_parse`, and `NEWSPARSE_UNKNOWN_ENCODING` for a label
+/// naming no encoding; `encoding` NULL is `NEWSPARSE_NULL_ARGUMENT`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_encoded(
+    text: *const u8,
+    len: usize,
+    encoding: *const c_char,
+    out: *mut *mut newsparse_article,
+) -> newsparse_result {
+    parse_call(text, len, out, |bytes| {
+        if encoding.is_null() {
+            return Err(null_argument("encoding"));
+        }
+        // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
+        let label = unsafe { std::ffi::CStr::from_ptr(encoding) };
+        parse_encoded_handle(bytes, label.to_str().ok())
+            .map_err(|e| fail(error_code(&e), e.to_string(), e.offset()))
+    })
+}
+
+/// Shared body of the parse calls: checks `out` and the input, runs `parse`
+/// on the input's bytes and writes the article it gives to `*out` (NULL on
+/// any failure, whose code `parse` has recorded).
+fn parse_call(
+    text: *const u8,
+    len: usize,
+    out: *mut *mut newsparse_article,
+    parse: impl FnOnce(&'static [u8]) -> Result<Box<Handle>, newsparse_result>,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        // SAFETY: `out` is non-NULL and writable by contract.
+        unsafe { out.write(std::ptr::null_mut()) };
+        let handle = input_bytes(text, len).and_then(parse);
+        match handle {
+            Ok(h) => {
+                // SAFETY: as above.
+                unsafe { out.write(Box::into_raw(h).cast()) };
+                NEWSPARSE_OK
+            }
+            Err(code) => code,
+        }
+    })
+}
+
+/// The bytes of a `text`, `len` argument pair, or the code (and last error) of a bad one.
+fn input_bytes(text: *const u8, len: usize) -> Result<&'static [u8], newsparse_result> {
+    if text.is_null() {
+        return Err(if len == 0 {
+            fail(
+                NEWSPARSE_EMPTY_INPUT,
+                Error::Empty.to_string(),
+                Error::Empty.offset(),
+            )
+        } else {
+            fail(
+                NEWSPARSE_NULL_ARGUMENT,
+                format!("argument `text` is NULL with len {len}"),
+                NEWSPARSE_NO_OFFSET,
+            )
+        });
+    }
+    if len > isize::MAX as usize {
+        return Err(fail(
+            NEWSPARSE_INVALID_ARGUMENT,
+            format!("argument `len` ({len}) is larger than any buffer"),
+            NEWSPARSE_NO_OFFSET,
+        ));
+    }
+    // SAFETY: `text` is non-NULL and, by contract, points to `len` readable
+    // bytes; `len <= isize::MAX`.
+    Ok(unsafe { std::slice::from_raw_parts(text, len) })
+}
+
+/// Decodes `bytes` from `label` (`None`: not UTF-8, so no label) into text the
+/// handle owns, and parses it.
+fn parse_encoded_handle(bytes: &[u8], label: Option<&str>) -> Result<Box<Handle>, Error> {
+    owned_handle(crate::decode(bytes, label.ok_or(Error::UnknownEncoding)?)?.into())
+}
+
+/// Parses text the handle is to own.
+fn owned_handle(owned: Box<str>) -> Result<Box<Handle>, Error> {
+    // SAFETY: the handle owns `owned`, whose heap buffer stays where it is
+    // (a move of the box does not move it) and is dropped after the article
+    // viewing it (field order of `Handle`).
+    let text: &'static str = unsafe { &*std::ptr::from_ref::<str>(&owned) };
+    let crate::Explanation { article, blocks } = crate::explain(text)?;
+    Ok(Box::new(Handle {
+        base: text.as_ptr() as usize,
+        len: text.len(),
+        article,
+        blocks,
+        owned: Some(owned),
+    }))
+}
+
+/// The whole text the article views, to which every offset refers: the input
+/// given to `newsparse_parse`, or the decoded text of `newsparse_parse_encoded`.
+/// Valid while the article is (and, for `newsparse_parse`, the input buffer).
+/// `article` and `out` must not be NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_text(
+    article: *const newsparse_article,
+    out: *mut newsparse_str,
+) -> newsparse_result {
+    guard(|| {
+        if out.is_null() {
+            return null_argument("out");
+        }
+        let Some(h) = handle(article) else {
+            // SAFETY: `out` is non-NULL and writable by contract.
+            unsafe { out.write(newsparse_str::MISSING) };
+            return null_argument("article");
+        };
+        let view = newsparse_str {
+            ptr: match &h.owned {
+                Some(text) => text.as_ptr().cast(),
+                None => h.base as *const c_char,
+            },
+            len: h.len,
+        };
+        // SAFETY: as above.
+        unsafe { out.write(view) };
+        NEWSPARSE_OK
+    })
+}
+
+/// Words at the head of `newsparse_article_flatten`'s array, before its strings.
+///
+/// 0-4: the counts of authors, paragraphs, captions, related links and
+/// boilerplate blocks. 5-7: the dateline date's month (0 without a date), day
+/// and year (0 when not written). 8-15: the typed publication time: year (0
+/// without one), month, day, hour and minute (`NEWSPARSE_NO_OFFSET` without a
+/// time), second (`NEWSPARSE_NO_OFFSET` when not written), 1 when a UTC offset
+/// is known, and the offset in minutes east of UTC as a two's-complement word.
+/// 16-17: the counts of subheadings and of blocks.
+pub const NEWSPARSE_FLAT_HEADER: usize = 18;
+
+/// The strings of `newsparse_article_flatten` before its lists: headline,
+/// published, byline text, byline affiliation, dateline text, dateline place,
+/// city, region, state, dateline date, dateline agency, agency, credits.
+pub const NEWSPARSE_FLAT_FIELDS: usize = 13;
+
+/// The whole article as one array of words, for bindings that pay for each
+/// call (Python's ctypes): `NEWSPARSE_FLAT_HEADER` words (see there), then the
+/// `NEWSPARSE_FLAT_FIELDS` fields and the lists' items (authors, paragraphs,
+/// captions as text then credit, related, boilerplate, subheadings), each
+/// string as three words: its address (0 when missing), its length in bytes
+/// and its offset (`NEWSPARSE_NO_OFFSET` for a canonical name or a missing
+/// value); then each block as seven words: start, end, role code, and the
+/// address and length of its rule's name and of its kind's.
+///
+/// Returns the number of words the article needs. They are written to `out`
+/// only when `cap` is at least that (else nothing is written, as for a NULL
+/// `out`): call again with a larger array. Returns 0, with a
+/// `NEWSPARSE_NULL_ARGUMENT` last error, for a NULL `article`. The addresses
+/// are valid as the article's strings are.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_article_flatten(
+    article: *const newsparse_article,
+    out: *mut usize,
+    cap: usize,
+) -> usize {
+    guard_or(0, || {
+        let Some(h) = handle(article) else {
+            null_argument("article");
+            return 0;
+        };
+        let words = flatten(h);
+        if !out.is_null() && cap >= words.len() {
+            // SAFETY: `out` is non-NULL and, by contract, has room for `cap`
+            // words; `words.len() <= cap`.
+            unsafe { std::ptr::copy_nonoverlapping(words.as_ptr(), out, words.len()) };
+        }
+        words.len()
+    })
+}
+
+/// The words of `newsparse_article_flatten`.
+fn flatten(h: &Handle) -> Vec<usize> {
+    let a = &h.article;
+    let authors = a.byline.as_ref().map_or(&[][..], |b| &b.authors);
+    let dateline = a.dateline.as_ref();
+    let date = dateline.and_then(|d| d.date.as_ref());
+    let place = location(a);
+    let strings = NEWSPARSE_FLAT_FIELDS
+        + authors.len()
+        + a.paragraphs.len()
+        + 2 * a.captions.len()
+        + a.related.len()
+        + a.boilerplate.len()
+        + a.subheadings.len();
+    let mut w = Vec::with_capacity(NEWSPARSE_FLAT_HEADER + 3 * strings + 7 * h.blocks.len());
+    w.extend([
+        authors.len(),
+        a.paragraphs.len(),
+        a.captions.len(),
+        a.related.len(),
+        a.boilerplate.len(),
+    ]);
+    w.extend([
+        date.map_or(0, |d| usize::from(d.month)),
+        date.map_or(0, |d| usize::from(d.day)),
+        date.and_then(|d| d.year).map_or(0, usize::from),
+    ]);
+    let at = a.published_at.as_ref();
+    let time = at.and_then(|t| t.time);
+    let offset = at.and_then(|t| t.utc_offset_minutes);
+    w.extend([
+        at.map_or(0, |t| usize::from(t.year)),
+        at.map_or(0, |t| usize::from(t.month)),
+        at.map_or(0, |t| usize::from(t.day)),
+        time.map_or(NEWSPARSE_NO_OFFSET, |t| usize::from(t.hour)),
+        time.map_or(NEWSPARSE_NO_OFFSET, |t| usize::from(t.minute)),
+        time.and_then(|t| t.second)
+            .map_or(NEWSPARSE_NO_OFFSET, usize::from),
+        usize::from(offset.is_some()),
+        // Two's complement, as documented: the cast keeps the bits.
+        offset.map_or(0, |m| isize::from(m) as usize),
+        a.subheadings.len(),
+        h.blocks.len(),
+    ]);
+    let mut put = |s: Option<&str>| match s {
+        Some(s) => w.extend([s.as_ptr() as usize, s.len(), h.offset_of(s)]),
+        None => w.extend([0, 0, NEWSPARSE_NO_OFFSET]),
+    };
+    put(a.headline);
+    put(a.published);
+    put(a.byline.as_ref().map(|b| b.text));
+    put(a.byline.as_ref().and_then(|b| b.affiliation));
+    put(dateline.map(|d| d.text));
+    put(place.map(|l| l.text));
+    put(place.map(|l| l.city));
+    put(place.and_then(|l| l.region));
+    put(place.and_then(|l| l.state));
+    put(date.map(|d| d.text));
+    put(dateline.and_then(|d| agency_name(&d.agency)));
+    put(agency_name(&a.agency));
+    put(a.credits);
+    authors.iter().for_each(|x| put(Some(x.name)));
+    a.paragraphs.iter().for_each(|p| put(Some(p)));
+    for c in &a.captions {
+        put(Some(c.text));
+        put(c.credit);
+    }
+    a.related.iter().for_each(|r| put(Some(r)));
+    a.boilerplate.iter().for_each(|b| put(Some(b)));
+    a.subheadings.iter().for_each(|s| put(Some(s)));
+    for b in &h.blocks {
+        w.extend([
+            b.start,
+            b.end,
+            b.role as usize,
+            b.why.as_ptr() as usize,
+            b.why.len(),
+            b.kind.as_ptr() as usize,
+            b.kind.len(),
+        ]);
+    }
+    w
+}
+
+/// Parses `count` inputs laid end to end in `data` (input `i` is the
+/// `lens[i]` bytes after input `i - 1`), on `threads` threads (0: as many as
+/// the machine runs at once). Writes input `i`'s article, or NULL, to
+/// `articles[i]` and its code to `codes[i]`: `NEWSPARSE_OK`, or the code
+/// `newsparse_parse` (or, with a non-NULL `encoding`, `newsparse_parse_encoded`)
+/// returns for it alone. A failed input does not stop the others, nor sets the
+/// last error: parse it alone for its message.
+///
+/// `encoding` NULL reads each input as UTF-8, and its article views `data`,
+/// which the caller keeps alive and unchanged until the article is freed;
+/// otherwise it is the label of `newsparse_parse_encoded` and each article owns
+/// its decoded text. Every article is freed with `newsparse_article_free`.
+///
+/// Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL pointer (`data` may be NULL
+/// when every length is 0; all may be NULL when `count` is 0),
+/// `NEWSPARSE_INVALID_ARGUMENT` when the lengths add up past `PTRDIFF_MAX`,
+/// `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label: then no input is parsed
+/// and every `articles[i]` is NULL. Otherwise `NEWSPARSE_OK`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_many(
+    data: *const u8,
+    lens: *const usize,
+    count: usize,
+    encoding: *const c_char,
+    threads: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        let (articles, codes) = match batch_outputs(count, articles, codes) {
+            Ok(Some(outputs)) => outputs,
+            Ok(None) => return NEWSPARSE_OK,
+            Err(code) => return code,
+        };
+        if lens.is_null() {
+            return null_argument("lens");
+        }
+        // SAFETY: non-NULL and, by contract, holding `count` lengths.
+        let lens = unsafe { std::slice::from_raw_parts(lens, count) };
+        let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n));
+        let total = match total.filter(|&t| t <= isize::MAX as usize) {
+            Some(total) => total,
+            None => {
+                return fail(
+                    NEWSPARSE_INVALID_ARGUMENT,
+                    "the lengths add up past any buffer".to_owned(),
+                    NEWSPARSE_NO_OFFSET,
+                );
+            }
+        };
+        if data.is_null() && total > 0 {
+            return null_argument("data");
+        }
+        let label = match batch_label(encoding) {
+            Ok(label) => label,
+            Err(code) => return code,
+        };
+        let all: &'static [u8] = if total == 0 {
+            &[]
+        } else {
+            // SAFETY: `data` is non-NULL and, by contract, holds `total` bytes
+            // that stay alive until the articles are freed (the `'static`).
+            unsafe { std::slice::from_raw_parts(data, total) }
+        };
+        let mut inputs = Vec::with_capacity(count);
+        let mut start = 0;
+        for &n in lens {
+            inputs.push(&all[start..start + n]);
+            start += n;
+        }
+        let outcomes = parse_all(&inputs, threads, |&bytes| {
+            match label {
+                None => parse_handle(bytes),
+                Some(label) => parse_encoded_handle(bytes, Some(label)),
+            }
+            .map_err(|e| error_code(&e))
+        });
+        hand_out(outcomes, articles, codes);
+        NEWSPARSE_OK
+    })
+}
+
+/// The articles and codes arrays of a batch call.
+type BatchOutputs<'a> = (&'a mut [*mut newsparse_article], &'a mut [newsparse_result]);
+
+/// The output arrays of a batch call, `articles` set to NULL; `None` for an
+/// empty batch, or the code of a NULL array.
+fn batch_outputs<'a>(
+    count: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> Result<Option<BatchOutputs<'a>>, newsparse_result> {
+    if count == 0 {
+        return Ok(None);
+    }
+    if articles.is_null() {
+        return Err(null_argument("articles"));
+    }
+    // SAFETY: `articles` is non-NULL and, by contract, has room for `count` pointers.
+    let articles = unsafe { std::slice::from_raw_parts_mut(articles, count) };
+    articles.fill(std::ptr::null_mut());
+    if codes.is_null() {
+        return Err(null_argument("codes"));
+    }
+    // SAFETY: as for `articles`.
+    let codes = unsafe { std::slice::from_raw_parts_mut(codes, count) };
+    Ok(Some((articles, codes)))
+}
+
+/// Writes the outcomes of a batch to the caller's arrays.
+fn hand_out(
+    outcomes: Vec<Result<Box<Handle>, newsparse_result>>,
+    articles: &mut [*mut newsparse_article],
+    codes: &mut [newsparse_result],
+) {
+    for ((slot, code), outcome) in articles.iter_mut().zip(codes.iter_mut()).zip(outcomes) {
+        match outcome {
+            Ok(h) => {
+                *slot = Box::into_raw(h).cast();
+                *code = NEWSPARSE_OK;
+            }
+            Err(c) => *code = c,
+        }
+    }
+}
+
+/// The label of a batch call (`None` for NULL: UTF-8), or the code (and last
+/// error) of one naming no encoding.
+fn batch_label<'a>(encoding: *const c_char) -> Result<Option<&'a str>, newsparse_result> {
+    if encoding.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: `encoding` is non-NULL and, by contract, NUL-terminated.
+    let label = unsafe { std::ffi::CStr::from_ptr(encoding) }.to_str().ok();
+    let known = |l: &&str| {
+        l.eq_ignore_ascii_case("auto")
+            || encoding_rs::Encoding::for_label(l.trim().as_bytes()).is_some()
+    };
+    match label.filter(known) {
+        Some(label) => Ok(Some(label)),
+        None => {
+            let e = Error::UnknownEncoding;
+            Err(fail(error_code(&e), e.to_string(), e.offset()))
+        }
+    }
+}
+
+/// Reads and parses the `count` files named by the NUL-terminated paths
+/// `paths[0..count]` on `threads` threads (0: as many as the machine runs at
+/// once), as `newsparse_parse_many` does with buffers: `articles[i]` and
+/// `codes[i]` receive file `i`'s article (or NULL) and code, and a file that
+/// cannot be read gets `NEWSPARSE_IO_ERROR`. Each article owns its text (the
+/// file's bytes, or their decoding with a non-NULL `encoding`).
+///
+/// Returns `NEWSPARSE_NULL_ARGUMENT` for a NULL array or path,
+/// `NEWSPARSE_UNKNOWN_ENCODING` for an unknown label (then no file is read and
+/// every `articles[i]` is NULL), otherwise `NEWSPARSE_OK`.
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_files(
+    paths: *const *const c_char,
+    count: usize,
+    encoding: *const c_char,
+    threads: usize,
+    articles: *mut *mut newsparse_article,
+    codes: *mut newsparse_result,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        let (articles, codes) = match batch_outputs(count, articles, codes) {
+            Ok(Some(outputs)) => outputs,
+            Ok(None) => return NEWSPARSE_OK,
+            Err(code) => return code,
+        };
+        if paths.is_null() {
+            return null_argument("paths");
+        }
+        // SAFETY: non-NULL and, by contract, holding `count` paths.
+        let paths = unsafe { std::slice::from_raw_parts(paths, count) };
+        if paths.iter().any(|p| p.is_null()) {
+            return null_argument("paths[i]");
+        }
+        let label = match batch_label(encoding) {
+            Ok(label) => label,
+            Err(code) => return code,
+        };
+        // Raw pointers are not `Sync`: the paths go to the threads as addresses.
+        let addresses: Vec<usize> = paths.iter().map(|&p| p as usize).collect();
+        let outcomes = parse_all(&addresses, threads, |&address| {
+            // SAFETY: a non-NULL, NUL-terminated path by contract.
+            let path = unsafe { std::ffi::CStr::from_ptr(address as *const c_char) };
+            let bytes = std::fs::read(path_of(path)).map_err(|_| NEWSPARSE_IO_ERROR)?;
+            let text = match label {
+                None => String::from_utf8(bytes)
+                    .map_err(|e| Error::InvalidUtf8 {
+                        offset: e.utf8_error().valid_up_to(),
+                    })
+                    .map(String::into_boxed_str),
+                Some(label) => crate::decode(&bytes, label).map(Box::from),
+            };
+            text.and_then(owned_handle).map_err(|e| error_code(&e))
+        });
+        hand_out(outcomes, articles, codes);
+        NEWSPARSE_OK
+    })
+}
+
+/// A C path as the platform reads it: any bytes on Unix, UTF-8 elsewhere.
+fn path_of(path: &std::ffi::CStr) -> std::path::PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::ffi::OsStr::from_bytes(path.to_bytes()).into()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into()
+    }
+}
+
+/// Parses every input, on up to `threads` threads (0: the machine's
+/// parallelism), each taking the next batch of inputs as it finishes one.
+fn parse_all<T: Sync>(
+    inputs: &[T],
+    threads: usize,
+    parse: impl Fn(&T) -> Result<Box<Handle>, newsparse_result> + Sync,
+) -> Vec<Result<Box<Handle>, newsparse_result>> {
+    let parse_one =
+        |input: &T| catch_unwind(AssertUnwindSafe(|| parse(input))).unwrap_or(Err(NEWSPARSE_PANIC));
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    // Small batches keep the threads busy to the end when articles differ in size.
+    const BATCH: usize = 32;
+    let threads = threads.min(inputs.len().div_ceil(BATCH)).max(1);
+    if threads == 1 {
+        return inputs.iter().map(parse_one).collect();
+    }
+    let mut outcomes: Vec<_> = inputs.iter().map(|_| Err(NEWSPARSE_PANIC)).collect();
+    let work = std::sync::Mutex::new(inputs.chunks(BATCH).zip(outcomes.chunks_mut(BATCH)));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    // A poisoned lock cannot happen (nothing panics holding it), but is not unwrapped.
+                    let next = match work.lock() {
+                        Ok(mut batches) => batches.next(),
+                        Err(_) => None,
+                    };
+                    let Some((batch, slots)) = next else { break };
+                    for (input, slot) in batch.iter().zip(slots) {
+                        *slot = parse_one(input);
+                    }
+                }
+            });
+        }
+    });
+    outcomes
+}
+
 /// Frees a string returned by `newsparse_article_to_json`. NULL is accepted
 /// and ignored. Freeing any other pointer, or the same one twice, is undefined.
 #[unsafe(no_mangle)]
@@ -981,12 +1714,12 @@ mod tests {
 
     #[test]
     fn every_code_has_its_own_name() {
-        for code in 0..=8u32 {
+        for code in 0..=10u32 {
             let name = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(code)) };
             let name = name.to_str().unwrap();
             assert!(name.starts_with("NEWSPARSE_") && name != "NEWSPARSE_UNKNOWN");
         }
-        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(9)) };
+        let unknown = unsafe { std::ffi::CStr::from_ptr(newsparse_result_name(11)) };
         assert_eq!(unknown.to_str(), Ok("NEWSPARSE_UNKNOWN"));
     }
 
@@ -997,6 +1730,8 @@ mod tests {
             base: text.as_ptr() as usize,
             len: text.len(),
             article: Article::default(),
+            blocks: Vec::new(),
+            owned: None,
         };
         assert_eq!(h.offset_of(&text[..9]), 0);
         assert_eq!(h.offset_of(&text[11..21]), 11);

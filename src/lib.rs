@@ -29,6 +29,8 @@ mod ascii;
 mod blocks;
 mod byline;
 mod dateline;
+#[cfg(feature = "encoding")]
+mod encoding;
 mod error;
 mod explain;
 #[cfg(feature = "ffi")]
@@ -42,6 +44,7 @@ mod published;
 mod role;
 mod scratch;
 mod shape;
+mod timestamp;
 #[cfg(feature = "training")]
 #[doc(hidden)]
 pub mod training;
@@ -50,9 +53,12 @@ pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};
 pub use byline::{Author, Byline};
 pub use dateline::{Dateline, DatelineDate, Location};
+#[cfg(feature = "encoding")]
+pub use encoding::decode;
 pub use error::Error;
 pub use explain::{ExplainedBlock, Explanation, explain, explain_bytes, view};
 pub use role::Role;
+pub use timestamp::{PublishedAt, TimeOfDay, zone_offset};
 
 // The README's Rust examples are compiled and run as doctests.
 #[cfg(doctest)]

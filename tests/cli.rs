@@ -198,3 +198,20 @@ fn a_missing_file_is_an_error_record_and_later_files_still_run() {
     assert_eq!(recs[0]["error"]["kind"], "io");
     assert_eq!(recs[1]["article"], seed_article());
 }
+
+#[test]
+fn encoding_decodes_input_that_is_not_utf8() {
+    let latin1 = b"Caf\xe9 owner wins\n\nPARIS (Reuters) - The caf\xe9 won on Monday.\n";
+    let strict = run_stdin(&[], latin1);
+    assert_eq!(records(&strict)[0]["error"]["kind"], "invalid_utf8");
+    for label in ["windows-1252", "latin1", "auto"] {
+        let out = run_stdin(&["--encoding", label], latin1);
+        assert!(out.status.success(), "{label}");
+        let article = &records(&out)[0]["article"];
+        assert_eq!(article["headline"], "Café owner wins");
+        assert_eq!(article["paragraphs"][0], "The café won on Monday.");
+    }
+    let unknown = run(&["--encoding", "klingon", "-"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(run(&["--encoding"]).status.code(), Some(2));
+}

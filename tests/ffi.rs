@@ -433,3 +433,420 @@ fn the_version_is_the_package_version() {
     assert_eq!(version.to_str(), Ok(env!("CARGO_PKG_VERSION")));
     assert_eq!(NEWSPARSE_VERSION, env!("CARGO_PKG_VERSION"));
 }
+
+/// The strings of a flattened article (`newsparse_article_flatten`), copied,
+/// with their offsets; checks each view against its offset in `text`.
+fn flat_strings(a: &Parsed, text: &[u8]) -> (Vec<usize>, Vec<Option<(String, usize)>>) {
+    let n = newsparse_article_flatten(a.0, ptr::null_mut(), 0);
+    let mut small = vec![7usize; n - 1];
+    assert_eq!(newsparse_article_flatten(a.0, small.as_mut_ptr(), n - 1), n);
+    assert!(
+        small.iter().all(|&w| w == 7),
+        "nothing written to a short array"
+    );
+    let mut words = vec![0usize; n];
+    assert_eq!(newsparse_article_flatten(a.0, words.as_mut_ptr(), n), n);
+    // The blocks close the array, seven words each.
+    let blocks = words[17];
+    let strings = words[NEWSPARSE_FLAT_HEADER..n - 7 * blocks]
+        .chunks(3)
+        .map(|w| {
+            if w[0] == 0 {
+                assert_eq!((w[1], w[2]), (0, NEWSPARSE_NO_OFFSET));
+                return None;
+            }
+            let bytes = unsafe { std::slice::from_raw_parts(w[0] as *const u8, w[1]) };
+            if w[2] != NEWSPARSE_NO_OFFSET {
+                assert_eq!(&text[w[2]..w[2] + w[1]], bytes);
+            }
+            Some((String::from_utf8(bytes.to_vec()).unwrap(), w[2]))
+        })
+        .collect();
+    (words, strings)
+}
+
+fn flat_agrees_with_rust(text: &str) {
+    let rust = newsparse::parse(text).unwrap();
+    let a = parse_c(text.as_bytes()).unwrap();
+    let (head, strings) = flat_strings(&a, text.as_bytes());
+    let authors: Vec<&str> = rust
+        .byline
+        .as_ref()
+        .map_or(vec![], |b| b.authors.iter().map(|a| a.name).collect());
+    let counts = [
+        authors.len(),
+        rust.paragraphs.len(),
+        rust.captions.len(),
+        rust.related.len(),
+        rust.boilerplate.len(),
+    ];
+    assert_eq!(head[..5], counts);
+    let date = rust.dateline.as_ref().and_then(|d| d.date.as_ref());
+    assert_eq!(head[5], date.map_or(0, |d| d.month.into()));
+    assert_eq!(head[7], date.and_then(|d| d.year).map_or(0, usize::from));
+    let at = rust.published_at;
+    assert_eq!(head[8], at.map_or(0, |t| t.year.into()));
+    let time = at.and_then(|t| t.time);
+    assert_eq!(
+        head[11],
+        time.map_or(NEWSPARSE_NO_OFFSET, |t| t.hour.into())
+    );
+    let offset = at.and_then(|t| t.utc_offset_minutes);
+    assert_eq!(head[14], usize::from(offset.is_some()));
+    assert_eq!(head[15] as isize, offset.map_or(0, isize::from));
+    let text_of = |i: usize| strings[i].as_ref().map(|(s, _)| s.as_str());
+    assert_eq!(text_of(0), rust.headline);
+    assert_eq!(text_of(1), rust.published);
+    assert_eq!(text_of(2), rust.byline.as_ref().map(|b| b.text));
+    assert_eq!(text_of(11), rust.agency.as_ref().map(|a| a.name()));
+    assert_eq!(text_of(12), rust.credits);
+    let mut rest = strings[NEWSPARSE_FLAT_FIELDS..]
+        .iter()
+        .map(|s| s.as_ref().map(|(s, _)| s.as_str()));
+    let mut want: Vec<Option<&str>> = authors.iter().map(|s| Some(*s)).collect();
+    want.extend(rust.paragraphs.iter().map(|s| Some(*s)));
+    want.extend(rust.captions.iter().flat_map(|c| [Some(c.text), c.credit]));
+    want.extend(rust.related.iter().map(|s| Some(*s)));
+    want.extend(rust.boilerplate.iter().map(|s| Some(*s)));
+    want.extend(rust.subheadings.iter().map(|s| Some(*s)));
+    assert_eq!(rest.by_ref().collect::<Vec<_>>(), want);
+    assert_eq!(head[16], rust.subheadings.len());
+    let blocks = newsparse::explain(text).unwrap().blocks;
+    assert_eq!(head[17], blocks.len());
+    let tail = &head[head.len() - 7 * blocks.len()..];
+    for (w, b) in tail.chunks(7).zip(&blocks) {
+        assert_eq!(&w[..3], [b.start, b.end, b.role as usize]);
+        assert_eq!((w[3], w[4]), (b.why.as_ptr() as usize, b.why.len()));
+        assert_eq!((w[5], w[6]), (b.kind.as_ptr() as usize, b.kind.len()));
+    }
+}
+
+#[test]
+fn the_flat_array_agrees_with_the_rust_article() {
+    flat_agrees_with_rust(SEED);
+    for entry in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/styles"
+    ))
+    .unwrap()
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            flat_agrees_with_rust(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    assert_eq!(
+        newsparse_article_flatten(ptr::null(), ptr::null_mut(), 0),
+        0
+    );
+    assert_eq!(newsparse_last_error_code(), NEWSPARSE_NULL_ARGUMENT);
+}
+
+#[test]
+fn the_typed_publication_time() {
+    let text = include_str!("fixtures/styles/timestamp.txt");
+    let a = parse_c(text.as_bytes()).unwrap();
+    let mut t = newsparse_time {
+        year: 1,
+        month: 1,
+        day: 1,
+        has_time: false,
+        hour: 0,
+        minute: 0,
+        has_second: true,
+        second: 9,
+        has_utc_offset: false,
+        utc_offset_minutes: 0,
+    };
+    let rust = newsparse::parse(text).unwrap();
+    match rust.published_at {
+        Some(at) => {
+            assert_eq!(newsparse_article_published_at(a.0, &mut t), NEWSPARSE_OK);
+            assert_eq!((t.year, t.month, t.day), (at.year, at.month, at.day));
+            assert_eq!((t.year, t.month, t.day), (2012, 7, 24));
+            assert_eq!((t.has_time, t.hour, t.minute), (true, 0, 11));
+            assert!(!t.has_second && t.second == 0);
+            assert_eq!((t.has_utc_offset, t.utc_offset_minutes), (false, 0));
+        }
+        None => panic!(
+            "the test article's timestamp was not found: {:?}",
+            rust.published
+        ),
+    }
+    let seed = parse_c(SEED.as_bytes()).unwrap();
+    assert_eq!(
+        newsparse_article_published_at(seed.0, &mut t),
+        NEWSPARSE_NOT_FOUND
+    );
+    assert_eq!((t.year, t.has_second), (0, false));
+    assert_eq!(
+        newsparse_article_published_at(ptr::null(), &mut t),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(
+        newsparse_article_published_at(seed.0, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+}
+
+#[test]
+fn parse_many_gives_each_input_its_article_or_code() {
+    let inputs: Vec<&[u8]> = vec![
+        SEED.as_bytes(),
+        b"",
+        b" \n ",
+        b"Head\n\nBody \xff text.\n",
+        b"Storm\n\nSchools closed.\n",
+    ];
+    let data = inputs.concat();
+    let lens: Vec<usize> = inputs.iter().map(|i| i.len()).collect();
+    for threads in [0, 1, 2, 7] {
+        let mut articles = vec![ptr::null_mut(); inputs.len()];
+        let mut codes = vec![NEWSPARSE_PANIC; inputs.len()];
+        let code = newsparse_parse_many(
+            data.as_ptr(),
+            lens.as_ptr(),
+            inputs.len(),
+            ptr::null(),
+            threads,
+            articles.as_mut_ptr(),
+            codes.as_mut_ptr(),
+        );
+        assert_eq!(code, NEWSPARSE_OK);
+        assert_eq!(
+            codes,
+            [
+                NEWSPARSE_OK,
+                NEWSPARSE_EMPTY_INPUT,
+                NEWSPARSE_BLANK_INPUT,
+                NEWSPARSE_INVALID_UTF8,
+                NEWSPARSE_OK
+            ]
+        );
+        for (i, article) in articles.into_iter().enumerate() {
+            let parsed = Parsed(article);
+            if codes[i] != NEWSPARSE_OK {
+                assert!(article.is_null());
+                continue;
+            }
+            let alone = parse_c(inputs[i]).unwrap();
+            let json = |a: &Parsed| {
+                let (mut s, mut n) = (ptr::null_mut(), 0);
+                assert_eq!(newsparse_article_to_json(a.0, &mut s, &mut n), NEWSPARSE_OK);
+                let out = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
+                newsparse_string_free(s);
+                out
+            };
+            assert_eq!(json(&parsed), json(&alone));
+            // Offsets count from the input's own start, not from `data`'s.
+            let offset_in = |a: &Parsed| {
+                let mut s = newsparse_str {
+                    ptr: ptr::null(),
+                    len: 0,
+                };
+                let mut offset = 7;
+                newsparse_article_paragraph(a.0, 0, &mut s, &mut offset);
+                offset
+            };
+            let offset = offset_in(&parsed);
+            assert!(offset < inputs[i].len() || offset == NEWSPARSE_NO_OFFSET);
+            assert_eq!(offset_in(&parsed), offset_in(&alone));
+        }
+    }
+    // Many inputs over several threads: the same as one by one.
+    let many: Vec<&[u8]> = (0..500)
+        .map(|i| {
+            if i % 7 == 0 {
+                &b"  "[..]
+            } else {
+                SEED.as_bytes()
+            }
+        })
+        .collect();
+    let data = many.concat();
+    let lens: Vec<usize> = many.iter().map(|i| i.len()).collect();
+    let mut articles = vec![ptr::null_mut(); many.len()];
+    let mut codes = vec![NEWSPARSE_PANIC; many.len()];
+    assert_eq!(
+        newsparse_parse_many(
+            data.as_ptr(),
+            lens.as_ptr(),
+            many.len(),
+            ptr::null(),
+            3,
+            articles.as_mut_ptr(),
+            codes.as_mut_ptr()
+        ),
+        NEWSPARSE_OK
+    );
+    for (i, (a, code)) in articles.into_iter().zip(codes).enumerate() {
+        let a = Parsed(a);
+        let want = if i % 7 == 0 {
+            NEWSPARSE_BLANK_INPUT
+        } else {
+            NEWSPARSE_OK
+        };
+        assert_eq!(code, want);
+        assert_eq!(a.0.is_null(), want != NEWSPARSE_OK);
+    }
+}
+
+#[test]
+fn parse_many_refuses_bad_arguments() {
+    let lens = [3usize, usize::MAX];
+    let mut articles = [ptr::null_mut(); 2];
+    let mut codes = [NEWSPARSE_OK; 2];
+    let mut many = |data: *const u8, count: usize, label: Option<&CStr>, with_codes: bool| {
+        let codes = if with_codes {
+            codes.as_mut_ptr()
+        } else {
+            ptr::null_mut()
+        };
+        let label = label.map_or(ptr::null(), CStr::as_ptr);
+        let code = newsparse_parse_many(
+            data,
+            lens.as_ptr(),
+            count,
+            label,
+            0,
+            articles.as_mut_ptr(),
+            codes,
+        );
+        (code, articles)
+    };
+    assert_eq!(many(ptr::null(), 0, None, false).0, NEWSPARSE_OK);
+    assert_eq!(
+        many(b"abc".as_ptr(), 2, None, true).0,
+        NEWSPARSE_INVALID_ARGUMENT
+    );
+    assert_eq!(many(ptr::null(), 1, None, true).0, NEWSPARSE_NULL_ARGUMENT);
+    let (code, out) = many(b"abc".as_ptr(), 1, None, false);
+    assert_eq!(code, NEWSPARSE_NULL_ARGUMENT);
+    assert!(out.iter().all(|a| a.is_null()));
+    assert_eq!(
+        many(b"abc".as_ptr(), 1, Some(c"klingon"), true).0,
+        NEWSPARSE_UNKNOWN_ENCODING
+    );
+    let (code, out) = many(b"abc".as_ptr(), 1, Some(c"latin1"), true);
+    assert_eq!(code, NEWSPARSE_OK);
+    newsparse_article_free(out[0]);
+    assert_eq!(codes[0], NEWSPARSE_OK);
+}
+
+#[test]
+fn encoded_input_is_decoded_and_owned() {
+    let latin1 = b"Caf\xe9 owner wins\n\nPARIS (Reuters) - The caf\xe9 won on Monday.\n".to_vec();
+    let mut out = ptr::null_mut();
+    assert_eq!(
+        newsparse_parse_encoded(
+            latin1.as_ptr(),
+            latin1.len(),
+            c"windows-1252".as_ptr(),
+            &mut out
+        ),
+        NEWSPARSE_OK
+    );
+    drop(latin1); // the article owns its decoded text
+    let a = Parsed(out);
+    let mut whole = newsparse_str {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    assert_eq!(newsparse_article_text(a.0, &mut whole), NEWSPARSE_OK);
+    let decoded = unsafe { std::slice::from_raw_parts(whole.ptr.cast::<u8>(), whole.len) };
+    assert!(
+        std::str::from_utf8(decoded)
+            .unwrap()
+            .starts_with("Café owner wins\n")
+    );
+    assert_eq!(
+        field(decoded, &a, newsparse_article_headline).as_deref(),
+        Some("Café owner wins")
+    );
+    let body = items(
+        decoded,
+        &a,
+        newsparse_article_paragraph_count,
+        newsparse_article_paragraph,
+    );
+    assert_eq!(body, [Some("The café won on Monday.".to_owned())]);
+
+    assert_eq!(
+        newsparse_parse_encoded(b"x".as_ptr(), 1, c"klingon".as_ptr(), &mut out),
+        NEWSPARSE_UNKNOWN_ENCODING
+    );
+    assert!(out.is_null());
+    assert_eq!(last_message(), "unknown encoding label");
+    assert_eq!(
+        newsparse_parse_encoded(b"x".as_ptr(), 1, ptr::null(), &mut out),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(
+        newsparse_parse_encoded(b"  ".as_ptr(), 2, c"latin1".as_ptr(), &mut out),
+        NEWSPARSE_BLANK_INPUT
+    );
+    assert_eq!(
+        newsparse_parse_encoded(ptr::null(), 0, c"latin1".as_ptr(), &mut out),
+        NEWSPARSE_EMPTY_INPUT
+    );
+    // The text of a plain parse is the caller's buffer.
+    let seed = parse_c(SEED.as_bytes()).unwrap();
+    assert_eq!(newsparse_article_text(seed.0, &mut whole), NEWSPARSE_OK);
+    assert_eq!(
+        (whole.ptr.cast::<u8>(), whole.len),
+        (SEED.as_ptr(), SEED.len())
+    );
+}
+
+#[test]
+fn blocks_and_subheadings_read_through_the_c_api_as_in_rust() {
+    let text = "Storm closes bridge\n\nBy Jane Roe\n\nThe council met on Monday to discuss the bridge and its repairs.\n\nWhat happens next\n\nThe council will meet again on Friday to vote on the repairs.\n\nThe bridge stays shut until then, the county said on Monday.\n";
+    let a = parse_c(text.as_bytes()).unwrap();
+    let want = newsparse::explain(text).unwrap();
+    assert_eq!(newsparse_article_block_count(a.0), want.blocks.len());
+    for (i, w) in want.blocks.iter().enumerate() {
+        let mut b = std::mem::MaybeUninit::<newsparse_block>::uninit();
+        assert_eq!(
+            newsparse_article_block(a.0, i, b.as_mut_ptr()),
+            NEWSPARSE_OK
+        );
+        // SAFETY: the call returned OK, so it wrote the block.
+        let b = unsafe { b.assume_init() };
+        assert_eq!((b.start, b.end), (w.start, w.end));
+        // SAFETY: a role code of the library names a static NUL-terminated string.
+        let role = unsafe { CStr::from_ptr(newsparse_role_name(b.role)) };
+        assert_eq!(role.to_str().unwrap(), w.role.name());
+        // SAFETY: `why` and `kind` view static strings of the library.
+        let (why, kind) = unsafe {
+            (
+                std::slice::from_raw_parts(b.why.ptr.cast::<u8>(), b.why.len),
+                std::slice::from_raw_parts(b.kind.ptr.cast::<u8>(), b.kind.len),
+            )
+        };
+        assert_eq!((why, kind), (w.why.as_bytes(), w.kind.as_bytes()));
+    }
+    let mut b = std::mem::MaybeUninit::<newsparse_block>::uninit();
+    let past = want.blocks.len();
+    assert_eq!(
+        newsparse_article_block(a.0, past, b.as_mut_ptr()),
+        NEWSPARSE_INDEX_OUT_OF_RANGE
+    );
+    assert_eq!(
+        newsparse_article_block(a.0, 0, ptr::null_mut()),
+        NEWSPARSE_NULL_ARGUMENT
+    );
+    assert_eq!(newsparse_article_block_count(ptr::null()), 0);
+    assert!(newsparse_role_name(14).is_null());
+    for role in newsparse::Role::ALL {
+        // SAFETY: as above.
+        let name = unsafe { CStr::from_ptr(newsparse_role_name(role as u32)) };
+        assert_eq!(name.to_str().unwrap(), role.name());
+    }
+    let subs = items(
+        text.as_bytes(),
+        &a,
+        newsparse_article_subheading_count,
+        newsparse_article_subheading,
+    );
+    assert_eq!(subs, all(&["What happens next"]));
+}

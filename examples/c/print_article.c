@@ -2,9 +2,9 @@
  * Parses the news article in the file named on the command line and prints
  * its parts, one per line, with their byte offsets in the file.
  *
- *   cargo build --release --features ffi
- *   cc -std=c99 -Wall -Wextra -Werror -Iinclude examples/c/print_article.c \
- *      -Ltarget/release -lnewsparse -Wl,-rpath,"$PWD/target/release" -o print_article
+ *   capi/install.sh --prefix "$HOME/.local"   (see the README's C API section)
+ *   cc -std=c99 -Wall -Wextra -Werror examples/c/print_article.c \
+ *      $(pkg-config --cflags --libs newsparse) -o print_article
  *   ./print_article tests/fixtures/upi-kislyak.txt
  *
  * Exit status: 0 on success, 1 when the file cannot be read, 2 when it cannot

@@ -12,13 +12,15 @@ use std::{
 
 use serde::Serialize;
 
-const USAGE: &str = "usage: newsparse [--pretty] [--explain [--html]] [FILE|DIR]...\n\
+const USAGE: &str = "usage: newsparse [--pretty] [--explain [--html]] [--encoding NAME] [FILE|DIR]...\n\
     Parses each plain-text news article and prints one JSON line per file:\n\
     {\"path\": ..., \"article\": {...}} or {\"path\": ..., \"error\": {...}}.\n\
     A directory is walked for *.txt files; with no FILE, standard input is read.\n\
     --explain  the role of every block instead: {\"path\": ..., \"blocks\": [{\"start\", \"end\",\n\
     \x20          \"role\", \"why\", \"kind\"}, ...]}; with --pretty a table for people (line, role,\n\
-    \x20          rule, text); with --html one self-contained HTML page of all the files.\n";
+    \x20          rule, text); with --html one self-contained HTML page of all the files.\n\
+    --encoding NAME decodes input that is not UTF-8 (windows-1252, latin1, ..., or\n\
+    \x20          auto: UTF-8 if valid, else windows-1252); offsets then count the decoded text.\n";
 
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
@@ -48,6 +50,8 @@ struct Options {
     pretty: bool,
     explain: bool,
     html: bool,
+    /// The label of `--encoding`: input is decoded from it rather than read as UTF-8.
+    encoding: Option<String>,
     inputs: Vec<String>,
 }
 
@@ -56,15 +60,24 @@ fn parse_args() -> Result<Options, String> {
         pretty: false,
         explain: false,
         html: false,
+        encoding: None,
         inputs: Vec::new(),
     };
     let mut only_paths = false;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--" if !only_paths => only_paths = true,
             "--pretty" if !only_paths => opts.pretty = true,
             "--explain" if !only_paths => opts.explain = true,
             "--html" if !only_paths => opts.html = true,
+            "--encoding" if !only_paths => {
+                let label = args.next().ok_or("--encoding needs a NAME")?;
+                if newsparse::decode(b"", &label).is_err() {
+                    return Err(format!("unknown encoding {label}"));
+                }
+                opts.encoding = Some(label);
+            }
             "-h" | "--help" if !only_paths => {
                 print!("{USAGE}");
                 std::process::exit(0);
@@ -120,10 +133,33 @@ fn error_record(e: newsparse::Error) -> Outcome<'static> {
 
 /// Parses one input's bytes and prints its record; returns whether it parsed.
 fn report(out: &mut impl Write, path: &str, bytes: &[u8], opts: &Options) -> io::Result<bool> {
+    let decoded = match &opts.encoding {
+        Some(label) => newsparse::decode(bytes, label).map(Some),
+        None => Ok(None),
+    };
     if opts.explain {
-        return explain(out, path, bytes, opts);
+        return match &decoded {
+            Ok(Some(text)) => explain(out, path, text.as_bytes(), opts),
+            Ok(None) => explain(out, path, bytes, opts),
+            Err(e) => {
+                emit(
+                    out,
+                    &Record {
+                        path,
+                        outcome: error_record(*e),
+                    },
+                    false,
+                )?;
+                Ok(false)
+            }
+        };
     }
-    let outcome = match newsparse::parse_bytes(bytes) {
+    let parsed = match &decoded {
+        Ok(Some(text)) => newsparse::parse(text),
+        Ok(None) => newsparse::parse_bytes(bytes),
+        Err(e) => Err(*e),
+    };
+    let outcome = match parsed {
         Ok(article) => Outcome::Article(article),
         Err(e) => error_record(e),
     };

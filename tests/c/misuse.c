@@ -2,8 +2,9 @@
  * The misuse matrix of the C API, from C: every bad call returns its
  * documented code and nothing crashes. Run under valgrind by .ci/run.
  *
- *   cc -std=c99 -Wall -Wextra -Werror -Iinclude tests/c/misuse.c \
- *      -Ltarget/release -lnewsparse -Wl,-rpath,"$PWD/target/release" -o misuse && ./misuse
+ *   capi/install.sh --prefix "$HOME/.local"   (see the README's C API section)
+ *   cc -std=c99 -Wall -Wextra -Werror tests/c/misuse.c \
+ *      $(pkg-config --cflags --libs newsparse) -o misuse && ./misuse
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -126,6 +127,34 @@ int main(void) {
   CHECK(json != NULL && strlen(json) == json_len && strstr(json, "\\u0000Monday") != NULL);
   newsparse_string_free(json);
   newsparse_article_free(a);
+
+  /* Decoded input: the article owns its text; bad labels and NULLs get their codes. */
+  static const char latin1[] = "Caf\xe9 owner wins\n\nPARIS (Reuters) - The caf\xe9 won on Monday.\n";
+  CHECK(newsparse_parse(bytes(latin1), sizeof latin1 - 1, &a) == NEWSPARSE_INVALID_UTF8);
+  CHECK(newsparse_parse_encoded(bytes(latin1), sizeof latin1 - 1, "windows-1252", &a) == NEWSPARSE_OK);
+  newsparse_str whole;
+  CHECK(newsparse_article_text(a, &whole) == NEWSPARSE_OK && whole.len == sizeof latin1 + 1);
+  CHECK(newsparse_article_flatten(a, NULL, 0) > NEWSPARSE_FLAT_HEADER + 3 * NEWSPARSE_FLAT_FIELDS - 1);
+  newsparse_article_free(a);
+  CHECK(newsparse_parse_encoded(bytes(latin1), 3, "klingon", &a) == NEWSPARSE_UNKNOWN_ENCODING && a == NULL);
+  CHECK(newsparse_parse_encoded(bytes(latin1), 3, NULL, &a) == NEWSPARSE_NULL_ARGUMENT);
+  CHECK(newsparse_article_flatten(NULL, NULL, 0) == 0);
+  newsparse_time t;
+  CHECK(newsparse_article_published_at(NULL, &t) == NEWSPARSE_NULL_ARGUMENT);
+
+  /* Batches: NULL arrays are refused, an unreadable file gets NEWSPARSE_IO_ERROR. */
+  newsparse_article *many[2];
+  newsparse_result codes[2];
+  const size_t lens[2] = {3, 0};
+  CHECK(newsparse_parse_many(bytes("abc"), lens, 2, NULL, 2, many, codes) == NEWSPARSE_OK);
+  CHECK(codes[0] == NEWSPARSE_OK && codes[1] == NEWSPARSE_EMPTY_INPUT && many[1] == NULL);
+  newsparse_article_free(many[0]);
+  CHECK(newsparse_parse_many(bytes("abc"), NULL, 2, NULL, 0, many, codes) == NEWSPARSE_NULL_ARGUMENT);
+  const char *paths[2] = {"tests/fixtures/upi-kislyak.txt", "/no/such/file.txt"};
+  CHECK(newsparse_parse_files(paths, 2, NULL, 0, many, codes) == NEWSPARSE_OK);
+  CHECK(codes[0] == NEWSPARSE_OK && codes[1] == NEWSPARSE_IO_ERROR && many[1] == NULL);
+  newsparse_article_free(many[0]);
+  CHECK(newsparse_parse_files(NULL, 2, NULL, 0, many, codes) == NEWSPARSE_NULL_ARGUMENT);
 
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

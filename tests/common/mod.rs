@@ -44,6 +44,9 @@ pub fn for_each_str<'a>(article: &Article<'a>, f: &mut dyn FnMut(&'static str, &
     for p in &article.paragraphs {
         f("paragraphs", p);
     }
+    for h in &article.subheadings {
+        f("subheadings", h);
+    }
     for c in &article.captions {
         f("captions.text", c.text);
         if let Some(credit) = c.credit {
@@ -182,6 +185,7 @@ pub fn roles_of_field(field: &str) -> &'static [Role] {
         f if f.starts_with("byline.") => &[Role::Byline, Role::Body, Role::Dateline],
         f if f.starts_with("dateline.") => &[Role::Dateline, Role::Body],
         "paragraphs" => &[Role::Body],
+        "subheadings" => &[Role::Subheading],
         f if f.starts_with("captions.") => &[Role::Caption],
         "related" => &[Role::Related],
         "credits" => &[Role::Credits, Role::Body],
