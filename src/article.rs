@@ -157,7 +157,7 @@ impl Kind<'_> {
 
 /// `lower` is a buffer for the block's lower-cased copy, which the
 /// classifiers reading words in any case share.
-fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
+pub(crate) fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
     if is_rule(text) {
         return Kind::Rule;
     }

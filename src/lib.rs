@@ -35,12 +35,19 @@ mod error;
 mod explain;
 #[cfg(feature = "ffi")]
 pub mod ffi;
+// Called by the role pipeline once it reads with the learned labeller; until
+// then only the training feature and the tests reach it.
+#[cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+mod learned;
 mod lines;
 mod published;
 mod role;
 mod scratch;
 mod shape;
 mod timestamp;
+#[cfg(feature = "training")]
+#[doc(hidden)]
+pub mod training;
 
 pub use agency::Agency;
 pub use article::{Article, Caption, parse, parse_bytes};
