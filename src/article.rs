@@ -1710,7 +1710,11 @@ fn read_body<'a>(
             .or(sign_off_agency);
         if article.agency.is_none() && closing_initials.is_some() {
             article.agency = closing_initials;
-            roles[bs.len() - 1].decide(Role::Signoff, "body.closing_initials");
+            // Initials the story's last paragraph ends with stay in its body block.
+            let last = &mut roles[bs.len() - 1];
+            if last.role != Role::Body {
+                last.decide(Role::Signoff, "body.closing_initials");
+            }
         }
     }
 }
