@@ -62,6 +62,10 @@ impl PublishedAt {
     pub fn read(text: &str) -> Option<PublishedAt> {
         let mut reading = Reading::default();
         let tokens = tokens(text);
+        if tokens.overflowed() {
+            return None;
+        }
+        let tokens = tokens.as_slice();
         for (i, token) in tokens.iter().enumerate() {
             reading.take(token, tokens.get(i + 1));
         }
@@ -156,7 +160,7 @@ fn is_zone_word(word: &str) -> bool {
 }
 
 /// One piece of a timestamp's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token<'a> {
     /// A run of digits, with a `st`/`nd`/`rd`/`th` suffix or a stop dropped.
     Number(&'a str),
@@ -172,11 +176,55 @@ enum Token<'a> {
     Offset(i16),
 }
 
+/// Most tokens read from one timestamp: a timestamp holds a dozen at most,
+/// and the parser hands over none longer than a line of its header.
+const MAX_TOKENS: usize = 48;
+
+/// A timestamp's tokens, on the stack: reading one allocates nothing.
+struct Tokens<'a> {
+    items: [Token<'a>; MAX_TOKENS],
+    len: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new() -> Self {
+        Tokens {
+            items: [Token::Offset(0); MAX_TOKENS],
+            len: 0,
+        }
+    }
+
+    /// Adds a token; past [`MAX_TOKENS`] the text is no timestamp, and
+    /// [`Tokens::overflowed`] says so.
+    fn push(&mut self, token: Token<'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = token;
+        }
+        self.len += 1;
+    }
+
+    fn overflowed(&self) -> bool {
+        self.len > MAX_TOKENS
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn last(&self) -> Option<&Token<'a>> {
+        self.as_slice().last()
+    }
+
+    fn as_slice(&self) -> &[Token<'a>] {
+        &self.items[..self.len.min(MAX_TOKENS)]
+    }
+}
+
 /// Reads `text` into tokens, leaving out what parentheses enclose (a second
 /// time in another zone: `0339 GMT (1139 HKT)`, `04:05 pm PT (07:05 pm ET)`).
-fn tokens(text: &str) -> Vec<Token<'_>> {
+fn tokens(text: &str) -> Tokens<'_> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Tokens::new();
     let mut at = 0;
     let mut depth = 0usize;
     while at < b.len() {
@@ -225,10 +273,13 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                     at += 2 + usize::from(b.get(at + 2) == Some(&b'.'));
                     continue;
                 }
-                out.push(match word.to_ascii_lowercase().as_str() {
-                    "am" => Token::Meridiem(false),
-                    "pm" => Token::Meridiem(true),
-                    _ => Token::Word(word),
+                // Compared in any case in place: no lower-cased copy per word.
+                out.push(if word.eq_ignore_ascii_case("am") {
+                    Token::Meridiem(false)
+                } else if word.eq_ignore_ascii_case("pm") {
+                    Token::Meridiem(true)
+                } else {
+                    Token::Word(word)
                 });
             }
             _ => at += 1,
@@ -259,7 +310,7 @@ fn offset_digits(b: &[u8]) -> (usize, i16) {
 
 /// Reads the digits opening `text[at..]` as a numeric date, a clock time or a
 /// number, pushes the token and returns where it ends.
-fn read_digits<'a>(text: &'a str, at: usize, out: &mut Vec<Token<'a>>) -> usize {
+fn read_digits<'a>(text: &'a str, at: usize, out: &mut Tokens<'a>) -> usize {
     let b = text.as_bytes();
     let run = |from: usize| {
         b[from.min(b.len())..]
