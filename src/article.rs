@@ -18,6 +18,7 @@ use crate::{
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::{floor_boundary, parse_dateline},
+    line_ends::LfForm,
     lines::{Block, blocks},
     published::{
         LONGEST_TIMESTAMP, MAX_TIMESTAMP_LINE, find_timestamp, is_dated_line, parse_published,
@@ -99,9 +100,22 @@ pub(crate) fn read_explained<'a>(
     body: &'a str,
     seen: impl FnOnce(&mut dyn Iterator<Item = (&'a str, Assigned)>),
 ) -> Article<'a> {
-    read_article_with(body, |bs, roles| {
-        seen(&mut bs.iter().zip(roles).map(|(b, r)| (b.text, *r)))
-    })
+    match LfForm::of(body) {
+        None => read_lf_text(body, |bs, roles| {
+            seen(&mut bs.iter().zip(roles).map(|(b, r)| (b.text, *r)))
+        }),
+        Some(lf) => {
+            let article = read_lf_text(&lf.text, |bs, roles| {
+                seen(
+                    &mut bs
+                        .iter()
+                        .zip(roles)
+                        .map(|(b, r)| (lf.back(body, b.text), *r)),
+                )
+            });
+            lf.article_back(body, article)
+        }
+    }
 }
 
 /// Parses an article from bytes that must be UTF-8.
@@ -202,16 +216,18 @@ fn is_end_marker(text: &str, kind: &Kind<'_>) -> bool {
     opens_tail(text)
 }
 
+/// Reads `text`, in its `\n` form when it has `\r\n` line ends (see
+/// [`crate::line_ends`]): no rule ever sees a `\r` before a line feed.
 fn read_article(text: &str) -> Article<'_> {
-    read_article_with(text, |_, _| ())
+    match LfForm::of(text) {
+        None => read_lf_text(text, |_, _| ()),
+        Some(lf) => lf.article_back(text, read_lf_text(&lf.text, |_, _| ())),
+    }
 }
 
-/// Reads `text` and hands its blocks and their roles to `seen` before the
-/// buffers go back to the scratch.
-fn read_article_with<'a>(
-    text: &'a str,
-    seen: impl FnOnce(&[Block<'a>], &[Assigned]),
-) -> Article<'a> {
+/// Reads `text`, which has no `\r\n`, and hands its blocks and their roles
+/// to `seen` before the buffers go back to the scratch.
+fn read_lf_text<'a>(text: &'a str, seen: impl FnOnce(&[Block<'a>], &[Assigned])) -> Article<'a> {
     crate::scratch::with_scratch(|s| {
         let [p, r, b] = &mut s.strs;
         let mut bs = recycle(std::mem::take(&mut s.blocks));

@@ -41,6 +41,7 @@ pub mod ffi;
 // tests build it.
 #[cfg(any(test, feature = "training"))]
 mod learned;
+mod line_ends;
 mod lines;
 mod published;
 mod role;

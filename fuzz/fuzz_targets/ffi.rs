@@ -192,6 +192,14 @@ fn check_article<'a>(input: &[u8], h: *const newsparse_article, a: &Article<'a>)
         newsparse_article_caption_credit,
         &credits,
     );
+    let subheadings: Vec<_> = a.subheadings.iter().map(|s| Some(*s)).collect();
+    check_list(
+        input,
+        h,
+        newsparse_article_subheading_count,
+        newsparse_article_subheading,
+        &subheadings,
+    );
     let related: Vec<_> = a.related.iter().map(|r| Some(*r)).collect();
     check_list(
         input,
@@ -208,6 +216,10 @@ fn check_article<'a>(input: &[u8], h: *const newsparse_article, a: &Article<'a>)
         newsparse_article_boilerplate,
         &boilerplate,
     );
+
+    check_time(h, a);
+    check_blocks(input, h);
+    check_flatten(h);
 
     let mut json = ptr::null_mut();
     let mut len = 0;
@@ -226,7 +238,174 @@ fn check_article<'a>(input: &[u8], h: *const newsparse_article, a: &Article<'a>)
     newsparse_string_free(json);
 }
 
+/// The typed time agrees with the Rust value.
+fn check_time(h: *const newsparse_article, a: &Article<'_>) {
+    // SAFETY: newsparse_time is plain data; all zeroes is a valid value.
+    let mut t: newsparse_time = unsafe { std::mem::zeroed() };
+    t.year = 9;
+    let code = newsparse_article_published_at(h, &mut t);
+    match a.published_at {
+        Some(at) => {
+            assert_eq!(code, NEWSPARSE_OK);
+            assert_eq!((t.year, t.month, t.day), (at.year, at.month, at.day));
+            assert_eq!(t.has_time, at.time.is_some());
+            assert_eq!(t.has_utc_offset, at.utc_offset_minutes.is_some());
+        }
+        None => assert_eq!((code, t.year), (NEWSPARSE_NOT_FOUND, 0)),
+    }
+}
+
+/// The blocks are the explain view of the text the article views: in order,
+/// inside it, the role a known code, every rule and kind named.
+fn check_blocks(input: &[u8], h: *const newsparse_article) {
+    let mut text = newsparse_str {
+        ptr: ptr::null(),
+        len: 0,
+    };
+    assert_eq!(newsparse_article_text(h, &mut text), NEWSPARSE_OK);
+    assert_eq!(text.len, input.len());
+    // SAFETY: the article's text lives as long as the article.
+    let text = unsafe { std::slice::from_raw_parts(text.ptr.cast::<u8>(), text.len) };
+    assert_eq!(text, input);
+    let ex = newsparse::explain_bytes(input).expect("a parsed text explains");
+    let count = newsparse_article_block_count(h);
+    assert_eq!(count, ex.blocks.len());
+    let mut block = newsparse_block {
+        start: 0,
+        end: 0,
+        role: 0,
+        why: newsparse_str {
+            ptr: ptr::null(),
+            len: 0,
+        },
+        kind: newsparse_str {
+            ptr: ptr::null(),
+            len: 0,
+        },
+    };
+    for (i, want) in ex.blocks.iter().enumerate() {
+        assert_eq!(newsparse_article_block(h, i, &mut block), NEWSPARSE_OK);
+        assert_eq!((block.start, block.end), (want.start, want.end));
+        assert!(!newsparse_role_name(block.role).is_null());
+        // SAFETY: a block's names are static strings of `len` bytes.
+        let why = unsafe { std::slice::from_raw_parts(block.why.ptr.cast::<u8>(), block.why.len) };
+        assert_eq!(why, want.why.as_bytes());
+    }
+    assert_eq!(
+        newsparse_article_block(h, count, &mut block),
+        NEWSPARSE_INDEX_OUT_OF_RANGE
+    );
+}
+
+/// Flattening tells the size it needs and writes nothing into a smaller array.
+fn check_flatten(h: *const newsparse_article) {
+    let need = newsparse_article_flatten(h, ptr::null_mut(), 0);
+    assert!(need >= NEWSPARSE_FLAT_HEADER);
+    let mut words = vec![7usize; need];
+    assert_eq!(
+        newsparse_article_flatten(h, words.as_mut_ptr(), need - 1),
+        need
+    );
+    assert!(
+        words.iter().all(|&w| w == 7),
+        "a short array stays untouched"
+    );
+    assert_eq!(newsparse_article_flatten(h, words.as_mut_ptr(), need), need);
+}
+
+/// The decoding entry point: the article views its own decoded text, and
+/// reads as the Rust parser reads that text.
+fn check_encoded(data: &[u8]) {
+    let mut handle = ptr::null_mut();
+    let code = newsparse_parse_encoded(
+        data.as_ptr(),
+        data.len(),
+        c"windows-1252".as_ptr(),
+        &mut handle,
+    );
+    let decoded = newsparse::decode(data, "windows-1252").expect("a known label");
+    match newsparse::parse(&decoded) {
+        Ok(_) => {
+            assert_eq!(code, NEWSPARSE_OK);
+            let mut text = newsparse_str {
+                ptr: ptr::null(),
+                len: 0,
+            };
+            assert_eq!(newsparse_article_text(handle, &mut text), NEWSPARSE_OK);
+            // SAFETY: the article owns its decoded text while it lives.
+            let owned = unsafe { std::slice::from_raw_parts(text.ptr.cast::<u8>(), text.len) };
+            assert_eq!(owned, decoded.as_bytes());
+            let article = newsparse::parse_bytes(owned).expect("the same text parses");
+            check_article(owned, handle, &article);
+            newsparse_article_free(handle);
+        }
+        Err(_) => assert!(handle.is_null() && code != NEWSPARSE_OK),
+    }
+    assert_eq!(
+        newsparse_parse_encoded(data.as_ptr(), data.len(), c"no-such".as_ptr(), &mut handle),
+        NEWSPARSE_UNKNOWN_ENCODING
+    );
+    assert!(handle.is_null());
+}
+
+/// The batch entry point on `data` cut in up to three pieces, on two threads:
+/// each piece's article and code are those of parsing it alone.
+fn check_many(data: &[u8]) {
+    let cut = |at: u8| (at as usize).min(data.len());
+    let (a, b) = match data {
+        [x, y, ..] => (cut(*x).min(cut(*y)), cut(*x).max(cut(*y))),
+        _ => (0, data.len()),
+    };
+    let lens = [a, b - a, data.len() - b];
+    let mut articles = [ptr::null_mut(); 3];
+    let mut codes = [NEWSPARSE_PANIC; 3];
+    let code = newsparse_parse_many(
+        data.as_ptr(),
+        lens.as_ptr(),
+        lens.len(),
+        ptr::null(),
+        2,
+        articles.as_mut_ptr(),
+        codes.as_mut_ptr(),
+    );
+    assert_eq!(code, NEWSPARSE_OK);
+    let mut from = 0;
+    for i in 0..lens.len() {
+        let piece = &data[from..from + lens[i]];
+        from += lens[i];
+        let mut alone = ptr::null_mut();
+        assert_eq!(
+            codes[i],
+            newsparse_parse(piece.as_ptr(), piece.len(), &mut alone)
+        );
+        assert_eq!(articles[i].is_null(), alone.is_null());
+        if !alone.is_null() {
+            let json = |h| {
+                let (mut s, mut len) = (ptr::null_mut(), 0);
+                assert_eq!(newsparse_article_to_json(h, &mut s, &mut len), NEWSPARSE_OK);
+                // SAFETY: a successful call gives a NUL-terminated string.
+                let out = unsafe { std::ffi::CStr::from_ptr(s) }.to_owned();
+                newsparse_string_free(s);
+                out
+            };
+            assert_eq!(json(articles[i]), json(alone));
+        }
+        newsparse_article_free(alone);
+        newsparse_article_free(articles[i]);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    // The decoding and batch entry points each redo the whole check: run
+    // them on a share of the inputs (chosen by the input, so a finding
+    // replays), and always decode text that is not UTF-8.
+    let share = data.last().map_or(0, |b| b % 4);
+    if share == 0 || std::str::from_utf8(data).is_err() {
+        check_encoded(data);
+    }
+    if share == 1 {
+        check_many(data);
+    }
     let mut handle = ptr::null_mut();
     let code = newsparse_parse(data.as_ptr(), data.len(), &mut handle);
     match newsparse::parse_bytes(data) {
