@@ -32,7 +32,7 @@ from ctypes import POINTER, Structure, byref, c_bool, c_char_p, c_int16, c_size_
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 __version__ = "0.1.0"
 
@@ -181,12 +181,12 @@ class PublishedAt:
         return self.isoformat()
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A block of the text and the role the parser gave it (the explain view):
     ``text[start:end]`` in bytes of the UTF-8 text, its ``role`` (``headline``,
     ``body``, ... ``other``), the rule that decided it (``why``) and what it
-    reads as on its own (``kind``)."""
+    reads as on its own (``kind``). A named tuple rather than a dataclass: an
+    article has a block per line, and a tuple is built several times faster."""
 
     start: int
     end: int
@@ -452,7 +452,8 @@ def _flat_words(handle: int) -> List[int]:
     if n > len(buf):
         buf = _local.buf = (c_size_t * (2 * n))()
         _lib.newsparse_article_flatten(handle, buf, len(buf))
-    return buf[:n]
+    # Through the buffer protocol: several times faster than slicing the ctypes array.
+    return memoryview(buf).cast("B").cast("N")[:n].tolist()
 
 
 def _build(handle: int, text: bytes, base: int) -> Article:
@@ -508,8 +509,19 @@ def _build(handle: int, text: bytes, base: int) -> Article:
     boilerplate = tuple(values[at : at + n_boilerplate])
     at += n_boilerplate
     subheadings = tuple(values[at : at + w[16]])
+    names = _static_names
+    new_block = tuple.__new__
     blocks = tuple(
-        Block(w[k], w[k + 1], _ROLES[w[k + 2]], _static_name(w[k + 3], w[k + 4]), _static_name(w[k + 5], w[k + 6]))
+        new_block(
+            Block,
+            (
+                w[k],
+                w[k + 1],
+                _ROLES[w[k + 2]],
+                names.get(w[k + 3]) or _static_name(w[k + 3], w[k + 4]),
+                names.get(w[k + 5]) or _static_name(w[k + 5], w[k + 6]),
+            ),
+        )
         for k in range(strings_end, len(w), 7)
     )
 
@@ -632,11 +644,23 @@ def parse_many(
     return results
 
 
-def _chunks(texts: Iterable[Input], encoding: Optional[str]) -> Iterator[List[Union[bytes, Path]]]:
+class _File:
+    """A file for the library to read: its name as the OS takes it, and the
+    path as given (read again only for a failure's message)."""
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, path: "os.PathLike[str]") -> None:
+        # os.fsencode, not Path(): building a Path cost as much as parsing the file.
+        self.name = os.fsencode(path)
+        self.path = path
+
+
+def _chunks(texts: Iterable[Input], encoding: Optional[str]) -> Iterator[List[Union[bytes, _File]]]:
     """The inputs in batches: paths kept for the library to read, the rest as bytes."""
-    chunk: List[Union[bytes, Path]] = []
+    chunk: List[Union[bytes, _File]] = []
     for item in texts:
-        chunk.append(Path(item) if isinstance(item, os.PathLike) else _prepare(item, encoding))
+        chunk.append(_File(item) if isinstance(item, os.PathLike) else _prepare(item, encoding))
         if len(chunk) == _CHUNK:
             yield chunk
             chunk = []
@@ -662,12 +686,12 @@ class _Batch:
         self.parts = []
 
 
-def _parse_batch(chunk: List[Union[bytes, Path]], label: Optional[bytes], threads: int) -> _Batch:
+def _parse_batch(chunk: List[Union[bytes, _File]], label: Optional[bytes], threads: int) -> _Batch:
     """Parses a batch in the library: its buffers in one call, its files in another."""
     batch = _Batch(len(chunk))
     try:
         buffers = [i for i, x in enumerate(chunk) if isinstance(x, bytes)]
-        files = [i for i, x in enumerate(chunk) if isinstance(x, Path)]
+        files = [i for i, x in enumerate(chunk) if isinstance(x, _File)]
         if buffers:
             batch.parts.append(_parse_buffers(buffers, [chunk[i] for i in buffers], label, threads))
         if files:
@@ -699,7 +723,7 @@ def _parse_buffers(places: List[int], chunk: List[Any], label: Optional[bytes], 
 
 def _parse_files(places: List[int], paths: List[Any], label: Optional[bytes], threads: int) -> Tuple[Any, ...]:
     count = len(paths)
-    names = (c_char_p * count)(*(os.fsencode(p) for p in paths))
+    names = (c_char_p * count)(*(f.name for f in paths))
     handles = (c_void_p * count)()
     codes = (c_uint32 * count)()
     if _lib.newsparse_parse_files(names, count, label, threads, handles, codes) != Code.OK:
@@ -707,7 +731,7 @@ def _parse_files(places: List[int], paths: List[Any], label: Optional[bytes], th
 
     def error(i: int) -> NewsparseError:
         try:
-            data = paths[i].read_bytes()
+            data = Path(paths[i].path).read_bytes()
         except OSError as e:
             return NewsparseError(Code.IO_ERROR, str(e), None)
         return _error_of(data, label, codes[i])
