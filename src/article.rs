@@ -13,8 +13,8 @@ use crate::{
     Agency, Byline, Dateline, Error,
     ascii::{Cased, count_words},
     blocks::{
-        ClosingWords, caption, credit_line, is_furniture, is_list_heading, is_nav_item, is_rule,
-        related_item, sign_off, trailing_credit, wire_initials,
+        ClosingWords, caption, credit_line, is_breadcrumb, is_furniture, is_list_heading,
+        is_nav_item, is_rule, related_item, sign_off, trailing_credit, wire_initials,
     },
     byline::{BylineLine, is_affiliation_line, parse_bare_byline, parse_byline},
     dateline::{floor_boundary, parse_dateline},
@@ -201,7 +201,7 @@ pub(crate) fn classify<'a>(text: &'a str, lower: &mut String) -> Kind<'a> {
     if let Some(b) = parse_byline(text) {
         return Kind::Byline(b);
     }
-    if is_nav_item(text) {
+    if is_nav_item(text) || is_breadcrumb(text) {
         return Kind::Nav;
     }
     Kind::Text

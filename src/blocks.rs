@@ -839,6 +839,25 @@ pub(crate) fn is_nav_item(text: &str) -> bool {
     rest.split_whitespace().count() <= 4 && !rest.ends_with('.')
 }
 
+/// Separators of a breadcrumb trail, each with a space either side.
+const BREADCRUMB_SEPARATORS: [&str; 2] = [" > ", " » "];
+
+/// Fewest separators of a breadcrumb trail: one `>` can stand in a title.
+const BREADCRUMB_STEPS: usize = 2;
+
+/// Whether a line is a breadcrumb trail, the page's place in the site's
+/// sections: `Home » Ornamentals » Vines`, `BLOG > Nutrition > Meal Plans`
+/// (plantcaretoday.com, beachbodyondemand.com, redtri.com).
+pub(crate) fn is_breadcrumb(text: &str) -> bool {
+    text.len() <= 200
+        && !crate::ascii::has_line_break(text)
+        && BREADCRUMB_SEPARATORS.iter().any(|sep| {
+            memchr::memmem::find_iter(text.as_bytes(), sep)
+                .nth(BREADCRUMB_STEPS - 1)
+                .is_some()
+        })
+}
+
 /// Credit phrases that open a photo credit at the end of a caption.
 const CREDIT_OPENERS: [&str; 19] = [
     "Photo by ",
@@ -1278,6 +1297,15 @@ pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn breadcrumbs_take_two_separators() {
+        assert!(is_breadcrumb("Home » Ornamentals » Vines » Bougainvilleas"));
+        assert!(is_breadcrumb("BLOG > Nutrition > Meal Plans"));
+        assert!(!is_breadcrumb("Profits > forecasts at Acme"));
+        assert!(!is_breadcrumb("Home > News\n> World"));
+        assert!(!is_breadcrumb("Home>News>World"));
+    }
     use super::*;
 
     /// The classifiers as the tests ask them, of a text alone.
