@@ -315,11 +315,7 @@ fn starts_with_timestamp(s: &str) -> bool {
     let first = s.split([' ', ',']).next().unwrap_or("");
     let first_is_date = first.starts_with(|c: char| c.is_ascii_digit())
         || crate::published::month_number(first.trim_end_matches('.')).is_some()
-        || first.len() <= "wednesday".len()
-            && matches!(
-                crate::ascii::lower(first, &mut [0u8; 32]).as_ref(),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
+        || crate::published::is_weekday(first.trim_end_matches('.'));
     first_is_date && {
         // Accept when the whole rest, or its first few words, form a timestamp.
         let cut = s.find([' ', '|']).map(|_| s).unwrap_or(s);
@@ -708,6 +704,15 @@ mod tests {
         );
         assert_eq!(names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
         assert_eq!(names("By Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
+    }
+
+    #[test]
+    fn an_abbreviated_weekday_opens_the_date_after_the_names() {
+        let line = parse_byline("By Jane Slaughter on Thu, Nov 9, 2023 at 4:00 am").unwrap();
+        assert_eq!(line.byline.authors[0].name, "Jane Slaughter");
+        assert_eq!(line.published, Some("Thu, Nov 9, 2023 at 4:00 am"));
+        let bare = parse_bare_byline("Published Wed, Nov 20 2019");
+        assert!(bare.is_none_or(|b| b.byline.authors.iter().all(|a| !a.name.contains("Wed"))));
     }
 
     #[test]

@@ -59,6 +59,22 @@ const LABEL_INITIALS: [bool; 256] = crate::ascii::initials(&LABELS);
 /// a longer word is neither, and is not lower-cased to be compared.
 const LONGEST_NAME: usize = 9;
 
+/// Whether a word is a weekday's name or its abbreviation of three or four
+/// letters (`Thursday`, `Thu`, `Thur`), in any case: the weekdays the
+/// timestamp grammar reads.
+pub(crate) fn is_weekday(word: &str) -> bool {
+    if !(3..=LONGEST_NAME).contains(&word.len()) {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST_NAME];
+    let lower = crate::ascii::lower(word, &mut buf);
+    let lower = lower.as_bytes();
+    WEEKDAYS.iter().any(|day| {
+        let day = day.as_bytes();
+        day == lower || (lower.len() <= 4 && day.starts_with(lower))
+    })
+}
+
 /// Month number (1-12) of a month name or its abbreviation (`Sept`, `Dec`), any case.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
     word_class(word).filter(|class| (1..=12).contains(class))
@@ -578,6 +594,16 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn weekdays_and_their_abbreviations() {
+        for w in ["Thursday", "thu", "Thur", "WED", "sunday"] {
+            assert!(is_weekday(w), "{w}");
+        }
+        for w in ["Th", "Thurs", "Thursdays", "Sundays", "May", ""] {
+            assert!(!is_weekday(w), "{w}");
+        }
+    }
     use super::*;
 
     use nom::{
