@@ -643,12 +643,20 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -
     // shows the body only starts after the byline.
     let byline_after = (start + 1..bs.len().min(start + 8))
         .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
+    let first = start;
     if let Some(j) = byline_after {
         if let Some(next) = (j + 1..bs.len()).find(|&k| facts.prose(k) && is_text(k)) {
             let between_is_header = (start + 1..j).all(|k| !facts.prose(k) || !is_text(k));
             if between_is_header {
                 start = next;
             }
+        }
+    }
+    // A dek set over the page's meta (the time, a name, a share bar): the
+    // story opens under the meta.
+    if start == first {
+        if let Some(next) = story_under_meta(bs, kinds, facts, start, &is_text) {
+            start = next;
         }
     }
     // A labelled summary (`Summary: ...`, `TL;DR: ...`) over the story is a dek:
@@ -669,6 +677,39 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -
         dateline: None,
         byline: None,
     }
+}
+
+/// Most blocks of page meta between a dek and the story under it.
+const META_GAP: usize = 15;
+
+/// Furniture blocks in a row that make a share bar or a menu, not an ad slot.
+const META_FURNITURE_RUN: usize = 2;
+
+/// The story's first block when the prose at `first` is a dek: pages set the
+/// standfirst under the headline, then the article's meta (a timestamp, a
+/// byline, a share bar of [`META_FURNITURE_RUN`] blocks or more) and only then
+/// the story. Within a story no timestamp, byline or share bar stands between
+/// its first paragraphs.
+fn story_under_meta(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    facts: &Facts<'_, '_>,
+    first: usize,
+    is_text: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let next =
+        (first + 1..bs.len().min(first + META_GAP + 2)).find(|&k| facts.prose(k) && is_text(k))?;
+    let mut run = 0;
+    let mut meta = false;
+    for k in first + 1..next {
+        // Bulleted items (navigation) may be a list in the story.
+        let furniture = matches!(kinds[k], Kind::Furniture);
+        run = if furniture { run + 1 } else { 0 };
+        // A name alone is no evidence: a heading in the story reads as one.
+        meta |=
+            run >= META_FURNITURE_RUN || matches!(kinds[k], Kind::Published(_) | Kind::Byline(_));
+    }
+    meta.then_some(next)
 }
 
 /// Labels of a summary printed over a story.
