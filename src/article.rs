@@ -27,7 +27,7 @@ use crate::{
     scratch::{recycle, shrink_into},
     shape::{
         TITLE_WORDS, closes_sentence, ends_sentence, first_column, is_author_note,
-        is_cookie_notice, is_headline_case, is_page_label, is_prose, is_title_like,
+        is_cookie_notice, is_headline_case, is_page_label, is_promotion, is_prose, is_title_like,
         is_title_like_counted, is_title_like_sentence, link_title, opens_tail, prose_shape,
         without_comment_count,
     },
@@ -1590,6 +1590,7 @@ fn read_body<'a>(
             matches!(kinds[i], Kind::Text)
                 && ends_sentence(bs[i].text)
                 && !is_author_note(bs[i].text)
+                && !is_promotion(bs[i].text)
         })
         .unwrap_or(bs.len());
     let body_end = story_end_before_break(bs, kinds, frame.body_start, body_end);

@@ -205,6 +205,32 @@ pub(crate) fn opens_tail(text: &str) -> bool {
     false
 }
 
+/// Verbs that open a page's call to action under a story (`Get the day's big
+/// stories ...`, `Subscribe to 9to5Mac on YouTube`, `Sign up for ...`), each
+/// opening such a line on three sites or more of dev and extra and at most
+/// one story paragraph per site (tools/phrase_support.py lists them).
+const PROMOTION_OPENERS: [&str; 9] = [
+    "Get ",
+    "Subscribe ",
+    "Sign up ",
+    "Follow ",
+    "Join ",
+    "Click ",
+    "Learn ",
+    "Read ",
+    "Contact ",
+];
+
+/// Longest promotion, in bytes: a longer paragraph is story.
+const PROMOTION_LEN: usize = 300;
+
+/// Whether a paragraph is a call to action (see [`PROMOTION_OPENERS`]): an
+/// imperative that no news story closes on.
+pub(crate) fn is_promotion(text: &str) -> bool {
+    let text = text.trim_start_matches(['*', ' ']);
+    text.len() <= PROMOTION_LEN && PROMOTION_OPENERS.iter().any(|o| text.starts_with(o))
+}
+
 /// Longest note about the author or contact line, in bytes.
 const NOTE_LEN: usize = 400;
 
@@ -454,6 +480,20 @@ pub(crate) fn is_title_like_counted(text: &str, words: impl FnOnce() -> usize) -
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn calls_to_action_open_with_an_imperative() {
+        assert!(is_promotion(
+            "Subscribe to 9to5Mac on YouTube for more Apple news:"
+        ));
+        assert!(is_promotion(
+            "* Get the latest updates from the 2024 campaign trail."
+        ));
+        assert!(!is_promotion("Getting there took the crew three days."));
+        assert!(!is_promotion(
+            "The senator said she would follow the vote closely."
+        ));
+    }
     use super::*;
 
     /// `is_page_label` as it read a label lower-cased into a buffer.

@@ -22,7 +22,7 @@ TABLES = {
                   "CREDIT_OPENERS", "PLACEMENTS", "AGENCY_CREDITS", "CREDIT_LINE_OPENERS"],
     "byline.rs": ["NAME_STOPS"],
     "article.rs": ["SUMMARY_LABELS"],
-    "shape.rs": ["END_MARKERS", "PAGE_LABELS", "COOKIE_NOTICE"],
+    "shape.rs": ["END_MARKERS", "PAGE_LABELS", "COOKIE_NOTICE", "PROMOTION_OPENERS"],
 }
 MIN_SITES, MIN_UNKNOWN_PAGES = 3, 5
 
