@@ -371,12 +371,32 @@ pub(crate) fn strip_label(line: &str) -> &str {
     line
 }
 
+/// Longest line read as a timestamp alone.
+const TIMESTAMP_LINE: usize = 80;
+
+/// The first timestamp of a line of two labelled ones set off by a bar, too
+/// long to be read as one (`PUBLISHED: November 8, 2023 at 4:56 p.m. |
+/// UPDATED: November 8, 2023 at 6:00 p.m.`; bostonherald.com, and in shorter
+/// lines two more sites of dev and extra): the time of publication.
+fn first_of_labelled_pair(line: &str) -> Option<&str> {
+    let line = crate::ascii::trim(line);
+    let (first, second) = line.split_once(" | ")?;
+    let labelled = |part: &str| strip_label(part).len() < part.len();
+    if line.len() > 2 * TIMESTAMP_LINE || !labelled(first) || !labelled(second.trim()) {
+        return None;
+    }
+    parse_published(first).filter(|_| parse_published(second.trim()).is_some())
+}
+
 /// The timestamp a line consists of, without its label word; `None` when the
 /// line holds anything but date and time tokens.
 pub(crate) fn parse_published(line: &str) -> Option<&str> {
     // Every timestamp holds a digit; most lines are rejected on that alone.
-    if line.len() > 80 || !crate::ascii::has_digit(line) {
+    if !crate::ascii::has_digit(line) {
         return None;
+    }
+    if line.len() > TIMESTAMP_LINE {
+        return first_of_labelled_pair(line);
     }
     let value = strip_label(crate::ascii::trim(line));
     // A line not opening with a token is none, known without the grammar.
@@ -594,6 +614,17 @@ pub(crate) fn find_timestamp(line: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_long_pair_of_labelled_timestamps_gives_the_first() {
+        let line =
+            "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m.";
+        assert!(line.len() > TIMESTAMP_LINE);
+        assert_eq!(parse_published(line), Some("November 8, 2023 at 4:56 p.m."));
+        let unlabelled =
+            "November 8, 2023 at 4:56 p.m. in the afternoon | November 8, 2023 at 6:00 p.m.";
+        assert_eq!(parse_published(unlabelled), None);
+    }
 
     #[test]
     fn weekdays_and_their_abbreviations() {
