@@ -680,7 +680,7 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -
 }
 
 /// Most blocks of page meta between a dek and the story under it.
-const META_GAP: usize = 15;
+const META_GAP: usize = 30;
 
 /// Furniture blocks in a row that make a share bar or a menu, not an ad slot.
 const META_FURNITURE_RUN: usize = 2;
