@@ -1005,6 +1005,14 @@ fn is_timestamp_line(text: &str, found: Option<&str>) -> bool {
 /// The byline of an outlet credited alone: `Press Trust of India`; a wire
 /// service with its place (`Reuters, Washington,`) credits the service.
 fn outlet_byline(text: &str) -> Byline<'_> {
+    // `Tom Davies Associated Press`: a name before the outlet.
+    if let Some((name, org)) = crate::byline::name_then_org(text) {
+        return Byline {
+            text,
+            authors: vec![crate::Author { name }],
+            affiliation: Some(org),
+        };
+    }
     let outlet = match text.split_once(',') {
         Some((service, _)) if Agency::known(service).is_some() => service,
         _ => text.trim_end_matches([',', ' ']),

@@ -336,6 +336,11 @@ fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
         let segment = segment.trim();
         if is_person(segment) {
             authors.push(Author { name: segment });
+        } else if let Some((name, org)) = name_then_org(segment).filter(|_| authors.is_empty()) {
+            // `Tom Davies Associated Press`: the outlet or role run on after
+            // the name, without a comma.
+            authors.push(Author { name });
+            return (authors, Some(org));
         } else {
             let aff = rest.trim().trim_end_matches([',', '-', ' ']);
             let aff = aff.strip_prefix("the ").unwrap_or(aff);
@@ -352,6 +357,24 @@ fn split_credits(names: &str) -> (Vec<Author<'_>>, Option<&str>) {
             _ => return (authors, None),
         }
     }
+}
+
+/// A person's name of two or three words, then an outlet or a role run on
+/// after it (`Tom Davies Associated Press`, `Bruce Y. Lee Senior
+/// Contributor`): the name and the rest, when the rest has an
+/// organisation's or role's word and the name alone has none.
+pub(crate) fn name_then_org(segment: &str) -> Option<(&str, &str)> {
+    let mut spaces = segment.match_indices(' ').map(|(at, _)| at);
+    let (two, three) = (spaces.nth(1), spaces.next());
+    for at in [two, three].into_iter().flatten() {
+        let (name, org) = (&segment[..at], segment[at..].trim_start());
+        // A name does not end with an initial: `Bruce Y. Lee`, not `Bruce Y.`.
+        let ends_with_initial = name.rsplit(' ').next().is_some_and(|w| w.len() <= 2);
+        if !ends_with_initial && is_person(name) && has_org_word(org) && is_credit_org(org) {
+            return Some((name, org));
+        }
+    }
+    None
 }
 
 fn find_separator(s: &str) -> Option<(usize, usize)> {
@@ -704,6 +727,16 @@ mod tests {
         );
         assert_eq!(names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
         assert_eq!(names("By Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
+    }
+
+    #[test]
+    fn an_outlet_run_on_after_the_name_is_the_affiliation() {
+        let line = parse_byline("By Tom Davies Associated Press").unwrap();
+        assert_eq!(line.byline.authors[0].name, "Tom Davies");
+        assert_eq!(line.byline.affiliation, Some("Associated Press"));
+        let line = parse_byline("By Bruce Y. Lee Senior Contributor").unwrap();
+        assert_eq!(line.byline.authors[0].name, "Bruce Y. Lee");
+        assert_eq!(line.byline.affiliation, Some("Senior Contributor"));
     }
 
     #[test]
