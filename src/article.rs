@@ -880,7 +880,19 @@ fn headline_shape<'t>(
         && !text.ends_with(':')
         && !text.starts_with(['*', '+', '•'])
         && !is_page_label(text)
+        && !is_bar_separated(text)
         && !is_timestamp_line(text, *found.insert(find_timestamp(text)))
+}
+
+/// Whether a line has three parts or more set off by ` | `: a page's title
+/// (`WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale`) or a menu,
+/// never a headline (nine such lines on eight sites of dev and extra are
+/// furniture, none a headline).
+fn is_bar_separated(text: &str) -> bool {
+    memchr::memchr(b'|', text.as_bytes()).is_some()
+        && memchr::memmem::find_iter(text.as_bytes(), " | ")
+            .nth(1)
+            .is_some()
 }
 
 /// Whether a line is a letter's salutation: `Dear Diary,`, `Dear Mr. Lee,`.
