@@ -741,7 +741,7 @@ fn headline_before(
         .rev()
         .find(|&i| matches!(kinds[i], Kind::Byline(_)) || split_byline(bs, i).is_some());
     let candidate = |i: &usize| headline_kind(&kinds[*i]) && facts.headline_shape(*i);
-    match byline {
+    let found = match byline {
         Some(b) => (0..b)
             .rev()
             .find(|i| candidate(i) && !facts.prose(*i))
@@ -794,7 +794,15 @@ fn headline_before(
             })
             .or_else(|| (0..end).filter(candidate).find(|&i| facts.words(i) >= 2))
             .or_else(|| (0..end).find(candidate)),
-    }
+    };
+    // Found nearest the byline or timestamp, a dek stands under its headline.
+    found.map(|h| {
+        if is_dek_under_title(bs, kinds, facts, h) {
+            h - 1
+        } else {
+            h
+        }
+    })
 }
 
 /// How far above the line nearest the byline the headline may stand.
@@ -853,6 +861,30 @@ fn top_of_header(bs: &[Block<'_>], kinds: &[Kind<'_>], facts: &Facts<'_, '_>, h:
         }
     }
     best
+}
+
+/// Words a dek has beyond the title right above it: a standfirst runs longer
+/// than its headline.
+const DEK_LONGER_BY: usize = 4;
+
+/// Whether the title-like line `h` is a dek: right under a shorter title of
+/// four words or more, no timestamp (`Web analytics are leaking into
+/// meatspace` over `A Stallman-esque short story about the future of offline
+/// tracking ...`).
+fn is_dek_under_title(
+    bs: &[Block<'_>],
+    kinds: &[Kind<'_>],
+    facts: &Facts<'_, '_>,
+    h: usize,
+) -> bool {
+    h > 0
+        && matches!(kinds[h - 1], Kind::Text)
+        && facts.words(h - 1) >= TITLE_MIN_WORDS
+        && facts.words(h) >= facts.words(h - 1) + DEK_LONGER_BY
+        && facts.headline_shape(h - 1)
+        && !facts.prose(h - 1)
+        && bs[h - 1].text.contains(char::is_lowercase)
+        && find_timestamp(bs[h - 1].text).is_none()
 }
 
 /// Whether a block of this kind could be a headline: `Source: Dolphins, Bears
