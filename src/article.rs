@@ -1544,6 +1544,23 @@ fn list_inside_story(bs: &[Block<'_>], kinds: &[Kind<'_>], heading: usize) -> bo
     !ends && next.filter(|&i| prose(i)).count() >= 3
 }
 
+/// Blocks after a call to action searched for more of the story.
+const AFTER_PROMOTION: usize = 40;
+
+/// Whether block `i` is a call to action ([`is_promotion`]) with no long
+/// story paragraph after it: the page's tail opens there (a newsletter
+/// pitch and its form, `Subscribe to ...` over the comments). One set
+/// between paragraphs has the story go on under it.
+fn promotion_closing_story(bs: &[Block<'_>], kinds: &[Kind<'_>], i: usize) -> bool {
+    matches!(kinds[i], Kind::Text)
+        && is_promotion(bs[i].text)
+        && !(i + 1..bs.len().min(i + 1 + AFTER_PROMOTION)).any(|j| {
+            matches!(kinds[j], Kind::Text)
+                && ends_sentence(bs[j].text)
+                && count_words(bs[j].text, LONG_STORY_WORDS) >= LONG_STORY_WORDS
+        })
+}
+
 /// AP closes a story with a rule of underscores and its end notes under it
 /// (`___` then `Catch up on the campaign with our weekly podcast.`, `More AP
 /// NBA: https://...`): the paragraph right under the last such rule, with a
@@ -1632,7 +1649,10 @@ fn read_body<'a>(
     // about the author; short lines after it are page furniture.
     // Comment sections, link lists, tags and reprint notes close the story.
     let tail_start = (frame.body_start + 1..bs.len())
-        .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
+        .find(|&i| {
+            is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i)
+                || promotion_closing_story(bs, kinds, i)
+        })
         .unwrap_or(bs.len());
     let closing_rule = closing_rule(bs, kinds, frame.body_start, tail_start);
     let end_note = closing_rule.map(|r| r + 1);
