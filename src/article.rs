@@ -1648,13 +1648,13 @@ fn read_body<'a>(
     // The story ends at its last paragraph that ends a sentence and is not a note
     // about the author; short lines after it are page furniture.
     // Comment sections, link lists, tags and reprint notes close the story.
-    let tail_start = (frame.body_start + 1..bs.len())
-        .find(|&i| {
-            is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i)
-                || promotion_closing_story(bs, kinds, i)
-        })
+    let marked_tail = (frame.body_start + 1..bs.len())
+        .find(|&i| is_end_marker(bs[i].text, &kinds[i]) && !list_inside_story(bs, kinds, i))
         .unwrap_or(bs.len());
-    let closing_rule = closing_rule(bs, kinds, frame.body_start, tail_start);
+    let closing_rule = closing_rule(bs, kinds, frame.body_start, marked_tail);
+    let tail_start = (frame.body_start + 1..marked_tail)
+        .find(|&i| promotion_closing_story(bs, kinds, i))
+        .unwrap_or(marked_tail);
     let end_note = closing_rule.map(|r| r + 1);
     let body_end = (frame.body_start..closing_rule.unwrap_or(tail_start))
         .rev()
