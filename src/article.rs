@@ -706,10 +706,27 @@ fn story_under_meta(
         let furniture = matches!(kinds[k], Kind::Furniture);
         run = if furniture { run + 1 } else { 0 };
         // A name alone is no evidence: a heading in the story reads as one.
-        meta |=
-            run >= META_FURNITURE_RUN || matches!(kinds[k], Kind::Published(_) | Kind::Byline(_));
+        meta |= run >= META_FURNITURE_RUN
+            || matches!(kinds[k], Kind::Published(_) | Kind::Byline(_))
+            || opens_with_timestamp(bs[k].text);
     }
     meta.then_some(next)
+}
+
+/// Whether a line is a timestamp, bulleted or not, with at most a name after
+/// it (`* Published 18 November 2019`, `November 20, 2019 Emiliano Bellini`);
+/// a schedule in the story (`November 17th to 18th, 2012: Launch and Main
+/// Event in ...`) has more.
+fn opens_with_timestamp(text: &str) -> bool {
+    let text = text.trim_start_matches(['*', '+', '•', ' ']);
+    if text.len() > MAX_TIMESTAMP_LINE || !crate::ascii::has_digit(text) {
+        return false;
+    }
+    let value = crate::published::strip_label(text);
+    crate::published::leading_timestamp(value).is_some_and(|ts| {
+        let rest = &value[ts.len()..];
+        !rest.contains(':') && count_words(rest, 4) <= 3
+    })
 }
 
 /// Labels of a summary printed over a story.
