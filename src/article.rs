@@ -1871,6 +1871,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_dek_over_the_page_meta_is_no_body() {
+        let text = "Storm closes schools across the county\n\nSchools stayed shut on Monday as a storm brought snow and ice to the valley overnight.\n\nNov 13, 2019 4:26 pm\n\nShare\n\nTweet\n\nPROVO officials said on Monday that buses would run again on Wednesday if the roads were cleared in time for the morning.\n\nThe county said crews worked through the night on the main roads and would turn to side streets next.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.headline, Some("Storm closes schools across the county"));
+        assert_eq!(a.published, Some("Nov 13, 2019 4:26 pm"));
+        assert!(
+            a.paragraphs[0].starts_with("PROVO officials"),
+            "{:?}",
+            a.paragraphs
+        );
+        // Without meta between them, the first paragraph stays the body's.
+        let plain = "Storm closes schools across the county\n\nSchools stayed shut on Monday as a storm brought snow and ice to the valley overnight.\n\nPROVO officials said on Monday that buses would run again on Wednesday if the roads were cleared in time for the morning.\n";
+        assert!(parse(plain).unwrap().paragraphs[0].starts_with("Schools stayed shut"));
+    }
+
+    #[test]
+    fn a_longer_dek_under_its_headline_is_no_headline() {
+        let text = "Web analytics are leaking into meatspace\n\nA Stallman-esque short story about the future of offline tracking and the right to buy\n\n11 Jan 2019\n\nThe supermarket knew her name before she reached the door, and it knew what she had bought there every week for the past three years.\n";
+        assert_eq!(
+            parse(text).unwrap().headline,
+            Some("Web analytics are leaking into meatspace")
+        );
+    }
+
+    #[test]
     fn a_note_under_the_closing_underscore_rule_is_no_story() {
         let story = "Storm closes schools\n\nPROVO, Utah (AP) - Schools closed on Monday as a storm moved through.\n\n___\n\nWHAT COMES NEXT\n\nBuses will run again on Wednesday, the county said.\n\n___\n\n";
         let text = format!("{story}Follow our storm coverage on the weekly weather podcast.\n");
