@@ -643,7 +643,6 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -
     // shows the body only starts after the byline.
     let byline_after = (start + 1..bs.len().min(start + 8))
         .find(|&j| matches!(kinds[j], Kind::Byline(_)) || split_byline(bs, j).is_some());
-    let first = start;
     if let Some(j) = byline_after {
         if let Some(next) = (j + 1..bs.len()).find(|&k| facts.prose(k) && is_text(k)) {
             let between_is_header = (start + 1..j).all(|k| !facts.prose(k) || !is_text(k));
@@ -654,10 +653,8 @@ fn find_frame<'a>(bs: &[Block<'a>], kinds: &[Kind<'a>], facts: &Facts<'_, 'a>) -
     }
     // A dek set over the page's meta (the time, a name, a share bar): the
     // story opens under the meta.
-    if start == first {
-        if let Some(next) = story_under_meta(bs, kinds, facts, start, &is_text) {
-            start = next;
-        }
+    if let Some(next) = story_under_meta(bs, kinds, facts, start, &is_text) {
+        start = next;
     }
     // A labelled summary (`Summary: ...`, `TL;DR: ...`) over the story is a dek:
     // the story opens with the next paragraph.
