@@ -850,3 +850,151 @@ fn blocks_and_subheadings_read_through_the_c_api_as_in_rust() {
     );
     assert_eq!(subs, all(&["What happens next"]));
 }
+
+/// `newsparse_parse_arrow`'s batch, imported back through the C Data
+/// Interface, is the batch `newsparse::arrow` builds of the same inputs.
+#[cfg(feature = "arrow")]
+#[test]
+fn parse_arrow_exports_the_batch_of_the_arrow_module() {
+    use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema, from_ffi};
+    use arrow_array::{RecordBatch, StructArray};
+
+    let inputs: [&[u8]; 4] = [
+        SEED.as_bytes(),
+        b"",
+        b"Headline\n\nBody text.\n",
+        b"ok\xffno",
+    ];
+    let data = inputs.concat();
+    let lens: Vec<usize> = inputs.iter().map(|i| i.len()).collect();
+    let names = [c"a.txt", c"b.txt", c"c.txt", c"d.txt"];
+    let paths: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
+    let mut expected = newsparse::arrow::ArticleColumns::new();
+    for (input, name) in inputs.iter().zip(names) {
+        let name = name.to_str().unwrap();
+        match newsparse::parse_bytes(input) {
+            Ok(article) => expected.push_article(name, &article),
+            Err(e) => expected.push_parse_error(name, &e),
+        }
+    }
+    let expected = expected.finish().unwrap();
+    for threads in [1, 2] {
+        let (mut array, mut schema) = (FFI_ArrowArray::empty(), FFI_ArrowSchema::empty());
+        let code = newsparse_parse_arrow(
+            data.as_ptr(),
+            lens.as_ptr(),
+            lens.len(),
+            paths.as_ptr(),
+            threads,
+            &mut array,
+            &mut schema,
+        );
+        assert_eq!(code, NEWSPARSE_OK);
+        // SAFETY: both came from a successful call and are moved in once.
+        let imported = unsafe { from_ffi(array, &schema) }.unwrap();
+        let batch = RecordBatch::from(StructArray::from(imported));
+        assert_eq!(batch, expected);
+    }
+}
+
+#[cfg(feature = "arrow")]
+#[test]
+fn parse_arrow_refuses_bad_arguments_and_leaves_released_structs() {
+    use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+
+    let text = SEED.as_bytes();
+    let lens = [text.len()];
+    let (mut array, mut schema) = (FFI_ArrowArray::empty(), FFI_ArrowSchema::empty());
+    let null_path = [ptr::null::<c_char>()];
+    let calls: [(&str, newsparse_result); 5] = [
+        (
+            "out_array",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                ptr::null_mut(),
+                &mut schema,
+            ),
+        ),
+        (
+            "out_schema",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                ptr::null_mut(),
+            ),
+        ),
+        (
+            "lens",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                ptr::null(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+        (
+            "data",
+            newsparse_parse_arrow(
+                ptr::null(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+        (
+            "paths[i]",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                null_path.as_ptr(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+    ];
+    for (name, code) in calls {
+        assert_eq!(code, NEWSPARSE_NULL_ARGUMENT, "{name}");
+    }
+    assert_eq!(last_message(), "argument `paths[i]` is NULL");
+    let huge = [1usize << 30, 1];
+    let code = newsparse_parse_arrow(
+        text.as_ptr(),
+        huge.as_ptr(),
+        2,
+        ptr::null(),
+        1,
+        &mut array,
+        &mut schema,
+    );
+    assert_eq!(code, NEWSPARSE_INVALID_ARGUMENT);
+    assert!(array.is_released() && schema.release.is_none());
+    // No inputs: a batch of no rows with the whole schema.
+    let code = newsparse_parse_arrow(
+        ptr::null(),
+        ptr::null(),
+        0,
+        ptr::null(),
+        0,
+        &mut array,
+        &mut schema,
+    );
+    assert_eq!(code, NEWSPARSE_OK);
+    assert_eq!(array.len(), 0);
+    assert_eq!(schema.n_children, 14);
+}
