@@ -29,6 +29,7 @@ import gc
 import importlib.machinery
 import json
 import os
+import tempfile
 import threading
 from ctypes import POINTER, Structure, byref, c_bool, c_char_p, c_int16, c_int64, c_size_t, c_uint8, c_uint16, c_uint32, c_void_p
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -384,15 +385,19 @@ _SIGNATURES = [
 _OPTIONAL = {"newsparse_parse_arrow"}
 
 
-def _find_library() -> Path:
+def _find_library() -> Tuple[Path, bool]:
+    """The library's path, and whether it is a copy out of an archive."""
     explicit = os.environ.get("NEWSPARSE_LIB")
     if explicit:
-        return Path(explicit)
+        return Path(explicit), False
     here = Path(__file__).resolve().parent
     candidates = [here / f"_native{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES]
     for candidate in candidates:
         if candidate.is_file():
-            return candidate
+            return candidate, False
+    extracted = _extract_library()
+    if extracted is not None:
+        return extracted, True
     raise OSError(
         f"the newsparse library is not installed in {here} (looked for _native with "
         f"{', '.join(importlib.machinery.EXTENSION_SUFFIXES)}): install the package with "
@@ -400,10 +405,31 @@ def _find_library() -> Path:
     )
 
 
+def _extract_library() -> Optional[Path]:
+    """The library copied out of the archive the package was imported from (a
+    wheel on ``sys.path``, as Spark's ``--py-files`` ships it), since the
+    dynamic loader reads only real files; ``None`` when there is none."""
+    files = getattr(importlib.import_module("importlib.resources"), "files", None)
+    if files is None:
+        return None
+    package = files(__name__)
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        resource = package / f"_native{suffix}"
+        if resource.is_file():
+            target = Path(tempfile.mkdtemp(prefix="newsparse-")) / resource.name
+            target.write_bytes(resource.read_bytes())
+            return target
+    return None
+
+
 def _load() -> ctypes.CDLL:
-    path = _find_library()
+    path, copied = _find_library()
     # CDLL, not PyDLL: every call releases the GIL while the library works.
     lib = ctypes.CDLL(str(path))
+    if copied:
+        # Loaded, the copy out of the archive is no longer needed on disk.
+        path.unlink()
+        path.parent.rmdir()
     for name, restype, argtypes in _SIGNATURES:
         try:
             function = getattr(lib, name)

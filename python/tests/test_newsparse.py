@@ -517,3 +517,29 @@ def test_parse_arrow_c_misuse():
     for struct in (array, schema):
         ctypes.CFUNCTYPE(None, c_void_p)(struct.release)(ctypes.addressof(struct))
     assert not array.release and not schema.release
+
+
+def test_the_package_imports_from_a_zip_as_spark_py_files_ship_it(tmp_path):
+    import zipfile
+
+    package = pathlib.Path(newsparse.__file__).parent
+    if not any(package.glob("_native*")):
+        pytest.skip("the package is not installed with its library (NEWSPARSE_LIB run)")
+    archive = tmp_path / "newsparse.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in package.iterdir():
+            if f.is_file():
+                z.write(f, f"newsparse/{f.name}")
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r})\n"
+        "import newsparse, tempfile, os\n"
+        "assert newsparse.__file__.startswith(sys.path[0]), newsparse.__file__\n"
+        f"print(newsparse.parse(open({str(SEED_PATH)!r}, 'rb')).headline)\n"
+        "print(sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith('newsparse-')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NEWSPARSE_LIB"}
+    env["TMPDIR"] = str(tmp_path)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    # The library loads from its copy, which is then removed.
+    assert run.stdout.splitlines() == ["Russia's ambassador to leave post in U.S.", "[]"]
