@@ -30,6 +30,53 @@
  */
 #define NEWSPARSE_NO_OFFSET SIZE_MAX
 
+/*
+ * The Arrow C Data Interface (https://arrow.apache.org/docs/format/CDataInterface.html),
+ * declared as its specification gives it, for newsparse_parse_arrow; the guard
+ * lets an Arrow library's own declaration come first.
+ */
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  /* Array type description */
+  const char *format;
+  const char *name;
+  const char *metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema **children;
+  struct ArrowSchema *dictionary;
+
+  /* Release callback */
+  void (*release)(struct ArrowSchema *);
+  /* Opaque producer-specific data */
+  void *private_data;
+};
+
+struct ArrowArray {
+  /* Array data description */
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void **buffers;
+  struct ArrowArray **children;
+  struct ArrowArray *dictionary;
+
+  /* Release callback */
+  void (*release)(struct ArrowArray *);
+  /* Opaque producer-specific data */
+  void *private_data;
+};
+
+#endif /* ARROW_C_DATA_INTERFACE */
+
 /**
  * Major version of the library this header belongs to.
  */
@@ -679,6 +726,48 @@ newsparse_result newsparse_parse_files(const char *const *paths,
                                        size_t threads,
                                        struct newsparse_article **articles,
                                        newsparse_result *codes);
+
+/**
+ * Parses `count` inputs laid end to end in `data` (input `i` is the `lens[i]`
+ * bytes after input `i - 1`, UTF-8) on `threads` threads (0: as many as the
+ * machine runs at once) and exports the articles as one Arrow record batch
+ * through the Arrow C Data Interface: a struct array in `*out_array` whose
+ * type is described by `*out_schema`, one row per input in input order.
+ *
+ * The columns are those of the command line's Parquet output (README,
+ * "Parquet output"): `path` (never null), `headline`, `published`,
+ * `published_at`, `byline`, `dateline`, `agency`, `paragraphs`,
+ * `subheadings`, `captions`, `related`, `credits`, `boilerplate`, `error`.
+ * A row whose input failed has null article columns and an `error` struct
+ * (`kind`, `message`, `offset`) as the command line writes it (`empty`,
+ * `blank`, `invalid_utf8`); a failed input does not stop the others, nor sets
+ * the last error. `paths` NULL makes every `path` the empty string; otherwise
+ * `paths[i]` is input `i`'s NUL-terminated path (bytes that are not UTF-8
+ * become U+FFFD).
+ *
+ * The batch owns copies of its values: `data` and `paths` may be freed when
+ * the call returns. The caller owns both structs on `NEWSPARSE_OK` and ends
+ * them with their `release` callbacks (or moves them to an Arrow library, as
+ * pyarrow's `RecordBatch._import_from_c` does); the two may be released in
+ * either order.
+ *
+ * On any other code both structs are released ones (`release` NULL: there is
+ * nothing to free) and the failure is this thread's last error:
+ * `NEWSPARSE_NULL_ARGUMENT` for a NULL `out_array`, `out_schema`, `lens`,
+ * `data` (it may be NULL when every length is 0; `lens` when `count` is 0)
+ * or `paths[i]`; `NEWSPARSE_INVALID_ARGUMENT` when the lengths add up past
+ * 1 GiB (split the batch: Arrow's string columns hold at most 2 GiB).
+ *
+ * Present when the library is built with its `arrow` feature, as `capi/`
+ * is by default (`--no-default-features` leaves this function out).
+ */
+newsparse_result newsparse_parse_arrow(const uint8_t *data,
+                                       const size_t *lens,
+                                       size_t count,
+                                       const char *const *paths,
+                                       size_t threads,
+                                       struct ArrowArray *out_array,
+                                       struct ArrowSchema *out_schema);
 
 /**
  * Frees a string returned by `newsparse_article_to_json`. NULL is accepted

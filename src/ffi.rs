@@ -32,6 +32,9 @@ use std::cell::RefCell;
 use std::ffi::{CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+#[cfg(feature = "arrow")]
+use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+
 use crate::{Agency, Article, Error};
 
 /// Major version of the library this header belongs to.
@@ -1438,42 +1441,14 @@ pub extern "C" fn newsparse_parse_many(
             Ok(None) => return NEWSPARSE_OK,
             Err(code) => return code,
         };
-        if lens.is_null() {
-            return null_argument("lens");
-        }
-        // SAFETY: non-NULL and, by contract, holding `count` lengths.
-        let lens = unsafe { std::slice::from_raw_parts(lens, count) };
-        let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n));
-        let total = match total.filter(|&t| t <= isize::MAX as usize) {
-            Some(total) => total,
-            None => {
-                return fail(
-                    NEWSPARSE_INVALID_ARGUMENT,
-                    "the lengths add up past any buffer".to_owned(),
-                    NEWSPARSE_NO_OFFSET,
-                );
-            }
+        let inputs = match batch_inputs(data, lens, count, isize::MAX as usize) {
+            Ok(inputs) => inputs,
+            Err(code) => return code,
         };
-        if data.is_null() && total > 0 {
-            return null_argument("data");
-        }
         let label = match batch_label(encoding) {
             Ok(label) => label,
             Err(code) => return code,
         };
-        let all: &'static [u8] = if total == 0 {
-            &[]
-        } else {
-            // SAFETY: `data` is non-NULL and, by contract, holds `total` bytes
-            // that stay alive until the articles are freed (the `'static`).
-            unsafe { std::slice::from_raw_parts(data, total) }
-        };
-        let mut inputs = Vec::with_capacity(count);
-        let mut start = 0;
-        for &n in lens {
-            inputs.push(&all[start..start + n]);
-            start += n;
-        }
         let outcomes = parse_all(&inputs, threads, |&bytes| {
             match label {
                 None => parse_handle(bytes),
@@ -1484,6 +1459,56 @@ pub extern "C" fn newsparse_parse_many(
         hand_out(outcomes, articles, codes);
         NEWSPARSE_OK
     })
+}
+
+/// The `count` inputs laid end to end in `data` by `lens`, as the caller's
+/// `'static` (alive until the articles are freed), or the code of a NULL
+/// pointer or of lengths that add up past `max_total` bytes (checked before
+/// any slice of `data` is made).
+fn batch_inputs(
+    data: *const u8,
+    lens: *const usize,
+    count: usize,
+    max_total: usize,
+) -> Result<Vec<&'static [u8]>, newsparse_result> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    if lens.is_null() {
+        return Err(null_argument("lens"));
+    }
+    // SAFETY: non-NULL and, by contract, holding `count` lengths.
+    let lens = unsafe { std::slice::from_raw_parts(lens, count) };
+    let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n));
+    let Some(total) = total.filter(|&t| t <= max_total) else {
+        let message = if max_total == isize::MAX as usize {
+            "the lengths add up past any buffer".to_owned()
+        } else {
+            format!("the lengths add up past {max_total} bytes: split the batch")
+        };
+        return Err(fail(
+            NEWSPARSE_INVALID_ARGUMENT,
+            message,
+            NEWSPARSE_NO_OFFSET,
+        ));
+    };
+    if data.is_null() && total > 0 {
+        return Err(null_argument("data"));
+    }
+    let all: &'static [u8] = if total == 0 {
+        &[]
+    } else {
+        // SAFETY: `data` is non-NULL and, by contract, holds `total` bytes
+        // that stay alive until the articles are freed (the `'static`).
+        unsafe { std::slice::from_raw_parts(data, total) }
+    };
+    let mut inputs = Vec::with_capacity(count);
+    let mut start = 0;
+    for &n in lens {
+        inputs.push(&all[start..start + n]);
+        start += n;
+    }
+    Ok(inputs)
 }
 
 /// The articles and codes arrays of a batch call.
@@ -1610,6 +1635,126 @@ pub extern "C" fn newsparse_parse_files(
     })
 }
 
+/// The most text one `newsparse_parse_arrow` call takes: Arrow's string
+/// columns hold at most 2 GiB each, and a column's text is a part of the input
+/// (plus short canonical names), so half of that leaves room for the rest.
+#[cfg(feature = "arrow")]
+const ARROW_MAX_BYTES: usize = 1 << 30;
+
+/// Parses `count` inputs laid end to end in `data` (input `i` is the `lens[i]`
+/// bytes after input `i - 1`, UTF-8) on `threads` threads (0: as many as the
+/// machine runs at once) and exports the articles as one Arrow record batch
+/// through the Arrow C Data Interface: a struct array in `*out_array` whose
+/// type is described by `*out_schema`, one row per input in input order.
+///
+/// The columns are those of the command line's Parquet output (README,
+/// "Parquet output"): `path` (never null), `headline`, `published`,
+/// `published_at`, `byline`, `dateline`, `agency`, `paragraphs`,
+/// `subheadings`, `captions`, `related`, `credits`, `boilerplate`, `error`.
+/// A row whose input failed has null article columns and an `error` struct
+/// (`kind`, `message`, `offset`) as the command line writes it (`empty`,
+/// `blank`, `invalid_utf8`); a failed input does not stop the others, nor sets
+/// the last error. `paths` NULL makes every `path` the empty string; otherwise
+/// `paths[i]` is input `i`'s NUL-terminated path (bytes that are not UTF-8
+/// become U+FFFD).
+///
+/// The batch owns copies of its values: `data` and `paths` may be freed when
+/// the call returns. The caller owns both structs on `NEWSPARSE_OK` and ends
+/// them with their `release` callbacks (or moves them to an Arrow library, as
+/// pyarrow's `RecordBatch._import_from_c` does); the two may be released in
+/// either order.
+///
+/// On any other code both structs are released ones (`release` NULL: there is
+/// nothing to free) and the failure is this thread's last error:
+/// `NEWSPARSE_NULL_ARGUMENT` for a NULL `out_array`, `out_schema`, `lens`,
+/// `data` (it may be NULL when every length is 0; `lens` when `count` is 0)
+/// or `paths[i]`; `NEWSPARSE_INVALID_ARGUMENT` when the lengths add up past
+/// 1 GiB (split the batch: Arrow's string columns hold at most 2 GiB).
+///
+/// Present when the library is built with its `arrow` feature, as `capi/`
+/// is by default (`--no-default-features` leaves this function out).
+#[cfg(feature = "arrow")]
+#[unsafe(no_mangle)]
+pub extern "C" fn newsparse_parse_arrow(
+    data: *const u8,
+    lens: *const usize,
+    count: usize,
+    paths: *const *const c_char,
+    threads: usize,
+    out_array: *mut FFI_ArrowArray,
+    out_schema: *mut FFI_ArrowSchema,
+) -> newsparse_result {
+    set_last_error(None);
+    guard(|| {
+        if out_array.is_null() {
+            return null_argument("out_array");
+        }
+        if out_schema.is_null() {
+            return null_argument("out_schema");
+        }
+        // SAFETY: both point to writable structs by contract. They may hold
+        // anything, so they are written without dropping what was there, and
+        // from here on every failure leaves released structs behind.
+        unsafe {
+            out_array.write(FFI_ArrowArray::empty());
+            out_schema.write(FFI_ArrowSchema::empty());
+        }
+        let inputs = match batch_inputs(data, lens, count, ARROW_MAX_BYTES) {
+            Ok(inputs) => inputs,
+            Err(code) => return code,
+        };
+        let paths: Vec<std::borrow::Cow<'_, str>> = if paths.is_null() || count == 0 {
+            Vec::new()
+        } else {
+            // SAFETY: non-NULL and, by contract, holding `count` paths.
+            let paths = unsafe { std::slice::from_raw_parts(paths, count) };
+            if paths.iter().any(|p| p.is_null()) {
+                return null_argument("paths[i]");
+            }
+            // SAFETY: each is non-NULL and, by contract, NUL-terminated.
+            let text = |&p| unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy();
+            paths.iter().map(text).collect()
+        };
+        let outcomes = parse_all(&inputs, threads, |&bytes| Ok(crate::parse_bytes(bytes)));
+        let mut columns = crate::arrow::ArticleColumns::new();
+        for (i, outcome) in outcomes.iter().enumerate() {
+            let path = paths.get(i).map_or("", |p| p.as_ref());
+            match outcome {
+                Ok(Ok(article)) => columns.push_article(path, article),
+                Ok(Err(e)) => columns.push_parse_error(path, e),
+                Err(_) => columns.push_error(
+                    path,
+                    crate::arrow::RowError {
+                        kind: "panic",
+                        message: "newsparse panicked on this input",
+                        offset: 0,
+                    },
+                ),
+            }
+        }
+        let exported = columns.finish().and_then(|batch| {
+            let array = arrow_array::StructArray::from(batch);
+            arrow_array::ffi::to_ffi(&arrow_array::Array::to_data(&array))
+        });
+        match exported {
+            Ok((array, schema)) => {
+                // SAFETY: as above; the released structs there own nothing.
+                unsafe {
+                    out_array.write(array);
+                    out_schema.write(schema);
+                }
+                NEWSPARSE_OK
+            }
+            // The columns always agree and export: this is a bug.
+            Err(e) => fail(
+                NEWSPARSE_PANIC,
+                format!("newsparse could not build the Arrow batch: {e}"),
+                NEWSPARSE_NO_OFFSET,
+            ),
+        }
+    })
+}
+
 /// A C path as the platform reads it: any bytes on Unix, UTF-8 elsewhere.
 fn path_of(path: &std::ffi::CStr) -> std::path::PathBuf {
     #[cfg(unix)]
@@ -1625,11 +1770,11 @@ fn path_of(path: &std::ffi::CStr) -> std::path::PathBuf {
 
 /// Parses every input, on up to `threads` threads (0: the machine's
 /// parallelism), each taking the next batch of inputs as it finishes one.
-fn parse_all<T: Sync>(
+fn parse_all<T: Sync, R: Send>(
     inputs: &[T],
     threads: usize,
-    parse: impl Fn(&T) -> Result<Box<Handle>, newsparse_result> + Sync,
-) -> Vec<Result<Box<Handle>, newsparse_result>> {
+    parse: impl Fn(&T) -> Result<R, newsparse_result> + Sync,
+) -> Vec<Result<R, newsparse_result>> {
     let parse_one =
         |input: &T| catch_unwind(AssertUnwindSafe(|| parse(input))).unwrap_or(Err(NEWSPARSE_PANIC));
     let threads = match threads {

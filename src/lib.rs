@@ -24,6 +24,8 @@
 #![warn(missing_docs)]
 
 mod agency;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod article;
 mod ascii;
 mod blocks;

@@ -850,3 +850,210 @@ fn blocks_and_subheadings_read_through_the_c_api_as_in_rust() {
     );
     assert_eq!(subs, all(&["What happens next"]));
 }
+
+/// The batch of `inputs` as `newsparse::arrow` builds it, named `paths`.
+#[cfg(feature = "arrow")]
+fn expected_batch(inputs: &[&[u8]], paths: &[&str]) -> arrow_array::RecordBatch {
+    let mut columns = newsparse::arrow::ArticleColumns::new();
+    for (input, path) in inputs.iter().zip(paths) {
+        match newsparse::parse_bytes(input) {
+            Ok(article) => columns.push_article(path, &article),
+            Err(e) => columns.push_parse_error(path, &e),
+        }
+    }
+    columns.finish().unwrap()
+}
+
+/// `newsparse_parse_arrow`'s batch of `inputs`, imported back through the C
+/// Data Interface; `paths` NULL when `None`.
+#[cfg(feature = "arrow")]
+fn exported_batch(
+    inputs: &[&[u8]],
+    paths: Option<&[&str]>,
+    threads: usize,
+) -> arrow_array::RecordBatch {
+    use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema, from_ffi};
+    use arrow_array::{RecordBatch, StructArray};
+
+    let data = inputs.concat();
+    let lens: Vec<usize> = inputs.iter().map(|i| i.len()).collect();
+    let names: Vec<std::ffi::CString> = paths
+        .unwrap_or_default()
+        .iter()
+        .map(|p| std::ffi::CString::new(*p).unwrap())
+        .collect();
+    let pointers: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
+    let (mut array, mut schema) = (FFI_ArrowArray::empty(), FFI_ArrowSchema::empty());
+    let code = newsparse_parse_arrow(
+        data.as_ptr(),
+        lens.as_ptr(),
+        lens.len(),
+        if paths.is_some() {
+            pointers.as_ptr()
+        } else {
+            ptr::null()
+        },
+        threads,
+        &mut array,
+        &mut schema,
+    );
+    assert_eq!(code, NEWSPARSE_OK);
+    // SAFETY: both came from a successful call and are moved in once.
+    let imported = unsafe { from_ffi(array, &schema) }.unwrap();
+    RecordBatch::from(StructArray::from(imported))
+}
+
+/// `newsparse_parse_arrow`'s batch, imported back through the C Data
+/// Interface, is the batch `newsparse::arrow` builds of the same inputs.
+#[cfg(feature = "arrow")]
+#[test]
+fn parse_arrow_exports_the_batch_of_the_arrow_module() {
+    let inputs: [&[u8]; 4] = [
+        SEED.as_bytes(),
+        b"",
+        b"Headline\n\nBody text.\n",
+        b"ok\xffno",
+    ];
+    let names = ["a.txt", "b.txt", "c.txt", "d.txt"];
+    let expected = expected_batch(&inputs, &names);
+    for threads in [1, 2] {
+        assert_eq!(exported_batch(&inputs, Some(&names), threads), expected);
+    }
+    assert_eq!(
+        exported_batch(&inputs, None, 0),
+        expected_batch(&inputs, &[""; 4])
+    );
+}
+
+#[cfg(feature = "arrow")]
+use proptest::prelude::{ProptestConfig, Strategy, any};
+
+#[cfg(feature = "arrow")]
+proptest::proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any batch of inputs, on any number of threads, exports the rows the
+    /// Rust columns hold: articles, and errors for empty, blank or bad input.
+    #[test]
+    fn parse_arrow_exports_any_batch(
+        inputs in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Za-z ,.:()\n-]{0,200}".prop_map(String::into_bytes),
+                proptest::collection::vec(any::<u8>(), 0..100),
+                proptest::sample::select(&[
+                    "", " \n", "By Jane Roe\n\nStory text here.\n",
+                    "Storm\n\nPROVO, Utah, Dec. 23 (UPI) -- Schools closed.\n",
+                ][..]).prop_map(|s| s.as_bytes().to_vec()),
+            ],
+            0..12,
+        ),
+        threads in 0usize..4,
+    ) {
+        let inputs: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+        let names: Vec<String> = (0..inputs.len()).map(|i| format!("{i}.txt")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        proptest::prop_assert_eq!(exported_batch(&inputs, Some(&names), threads), expected_batch(&inputs, &names));
+    }
+}
+
+#[cfg(feature = "arrow")]
+#[test]
+fn parse_arrow_refuses_bad_arguments_and_leaves_released_structs() {
+    use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+
+    let text = SEED.as_bytes();
+    let lens = [text.len()];
+    let (mut array, mut schema) = (FFI_ArrowArray::empty(), FFI_ArrowSchema::empty());
+    let null_path = [ptr::null::<c_char>()];
+    let calls: [(&str, newsparse_result); 5] = [
+        (
+            "out_array",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                ptr::null_mut(),
+                &mut schema,
+            ),
+        ),
+        (
+            "out_schema",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                ptr::null_mut(),
+            ),
+        ),
+        (
+            "lens",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                ptr::null(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+        (
+            "data",
+            newsparse_parse_arrow(
+                ptr::null(),
+                lens.as_ptr(),
+                1,
+                ptr::null(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+        (
+            "paths[i]",
+            newsparse_parse_arrow(
+                text.as_ptr(),
+                lens.as_ptr(),
+                1,
+                null_path.as_ptr(),
+                1,
+                &mut array,
+                &mut schema,
+            ),
+        ),
+    ];
+    for (name, code) in calls {
+        assert_eq!(code, NEWSPARSE_NULL_ARGUMENT, "{name}");
+    }
+    assert_eq!(last_message(), "argument `paths[i]` is NULL");
+    let huge = [1usize << 30, 1];
+    let code = newsparse_parse_arrow(
+        text.as_ptr(),
+        huge.as_ptr(),
+        2,
+        ptr::null(),
+        1,
+        &mut array,
+        &mut schema,
+    );
+    assert_eq!(code, NEWSPARSE_INVALID_ARGUMENT);
+    assert!(array.is_released() && schema.release.is_none());
+    // No inputs: a batch of no rows with the whole schema.
+    let code = newsparse_parse_arrow(
+        ptr::null(),
+        ptr::null(),
+        0,
+        ptr::null(),
+        0,
+        &mut array,
+        &mut schema,
+    );
+    assert_eq!(code, NEWSPARSE_OK);
+    assert_eq!(array.len(), 0);
+    assert_eq!(schema.n_children, 14);
+}

@@ -15,7 +15,9 @@ that also knows its byte ``offset`` in the UTF-8 text parsed (``None`` for a
 canonical name such as ``UPI`` that is not written in the input).
 
 :func:`parse_many` parses many inputs on several threads, with the GIL
-released while Rust works. Set ``$NEWSPARSE_LIB`` to load another build of the
+released while Rust works; :func:`parse_arrow` gives them as a ``pyarrow.Table``
+built in Rust (the columns of the CLI's Parquet output), with no Python object
+per field. Set ``$NEWSPARSE_LIB`` to load another build of the
 library (a file path).
 """
 
@@ -27,12 +29,16 @@ import gc
 import importlib.machinery
 import json
 import os
+import tempfile
 import threading
-from ctypes import POINTER, Structure, byref, c_bool, c_char_p, c_int16, c_size_t, c_uint8, c_uint16, c_uint32, c_void_p
+from ctypes import POINTER, Structure, byref, c_bool, c_char_p, c_int16, c_int64, c_size_t, c_uint8, c_uint16, c_uint32, c_void_p
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, BinaryIO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+if TYPE_CHECKING:
+    import pyarrow
 
 __version__ = "0.1.0"
 
@@ -50,6 +56,7 @@ __all__ = [
     "__version__",
     "library_version",
     "parse",
+    "parse_arrow",
     "parse_file",
     "parse_many",
 ]
@@ -286,12 +293,47 @@ class _Block(Structure):
     _fields_ = [("start", c_size_t), ("end", c_size_t), ("role", c_uint32), ("why", _Str), ("kind", _Str)]
 
 
+# The structs of the Arrow C Data Interface, as its specification lays them out.
+class _ArrowSchema(Structure):
+    _fields_ = [
+        ("format", c_void_p),
+        ("name", c_void_p),
+        ("metadata", c_void_p),
+        ("flags", c_int64),
+        ("n_children", c_int64),
+        ("children", c_void_p),
+        ("dictionary", c_void_p),
+        ("release", c_void_p),
+        ("private_data", c_void_p),
+    ]
+
+
+class _ArrowArray(Structure):
+    _fields_ = [
+        ("length", c_int64),
+        ("null_count", c_int64),
+        ("offset", c_int64),
+        ("n_buffers", c_int64),
+        ("n_children", c_int64),
+        ("buffers", c_void_p),
+        ("children", c_void_p),
+        ("dictionary", c_void_p),
+        ("release", c_void_p),
+        ("private_data", c_void_p),
+    ]
+
+
 # Every function of include/newsparse.h: (name, restype, argtypes).
 _SIGNATURES = [
     ("newsparse_parse", c_uint32, [c_void_p, c_size_t, POINTER(_ARTICLE)]),
     ("newsparse_parse_encoded", c_uint32, [c_void_p, c_size_t, c_char_p, POINTER(_ARTICLE)]),
     ("newsparse_parse_many", c_uint32, [c_void_p, c_void_p, c_size_t, c_char_p, c_size_t, c_void_p, c_void_p]),
     ("newsparse_parse_files", c_uint32, [c_void_p, c_size_t, c_char_p, c_size_t, c_void_p, c_void_p]),
+    (
+        "newsparse_parse_arrow",
+        c_uint32,
+        [c_void_p, c_void_p, c_size_t, c_void_p, c_size_t, POINTER(_ArrowArray), POINTER(_ArrowSchema)],
+    ),
     ("newsparse_article_free", None, [_ARTICLE]),
     ("newsparse_last_error_code", c_uint32, []),
     ("newsparse_last_error_offset", c_size_t, []),
@@ -338,15 +380,24 @@ _SIGNATURES = [
 ]
 
 
-def _find_library() -> Path:
+# Functions of a build's features, missing from a library built without them
+# (capi/ `--no-default-features`): the Python function that needs one says so.
+_OPTIONAL = {"newsparse_parse_arrow"}
+
+
+def _find_library() -> Tuple[Path, bool]:
+    """The library's path, and whether it is a copy out of an archive."""
     explicit = os.environ.get("NEWSPARSE_LIB")
     if explicit:
-        return Path(explicit)
+        return Path(explicit), False
     here = Path(__file__).resolve().parent
     candidates = [here / f"_native{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES]
     for candidate in candidates:
         if candidate.is_file():
-            return candidate
+            return candidate, False
+    extracted = _extract_library()
+    if extracted is not None:
+        return extracted, True
     raise OSError(
         f"the newsparse library is not installed in {here} (looked for _native with "
         f"{', '.join(importlib.machinery.EXTENSION_SUFFIXES)}): install the package with "
@@ -354,14 +405,37 @@ def _find_library() -> Path:
     )
 
 
+def _extract_library() -> Optional[Path]:
+    """The library copied out of the archive the package was imported from (a
+    wheel on ``sys.path``, as Spark's ``--py-files`` ships it), since the
+    dynamic loader reads only real files; ``None`` when there is none."""
+    files = getattr(importlib.import_module("importlib.resources"), "files", None)
+    if files is None:
+        return None
+    package = files(__name__)
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        resource = package / f"_native{suffix}"
+        if resource.is_file():
+            target = Path(tempfile.mkdtemp(prefix="newsparse-")) / resource.name
+            target.write_bytes(resource.read_bytes())
+            return target
+    return None
+
+
 def _load() -> ctypes.CDLL:
-    path = _find_library()
+    path, copied = _find_library()
     # CDLL, not PyDLL: every call releases the GIL while the library works.
     lib = ctypes.CDLL(str(path))
+    if copied:
+        # Loaded, the copy out of the archive is no longer needed on disk.
+        path.unlink()
+        path.parent.rmdir()
     for name, restype, argtypes in _SIGNATURES:
         try:
             function = getattr(lib, name)
         except AttributeError:
+            if name in _OPTIONAL:
+                continue
             raise OSError(f"{path} lacks {name}: it is not a newsparse {__version__} C library") from None
         function.restype = restype
         function.argtypes = argtypes
@@ -772,3 +846,77 @@ def _error_of(data: bytes, label: Optional[bytes], code: int) -> NewsparseError:
         return e
     # Only a panic in the batch (a bug) can fail where the input alone parses.
     return NewsparseError(code, f"parsing failed in the batch ({_code_name(code)})", None)
+
+
+# Text handed to the library per newsparse_parse_arrow call at most: its limit
+# is 1 GiB, and smaller batches bound the memory of the copies.
+_ARROW_BYTES = 64 << 20
+
+
+def parse_arrow(
+    texts: Iterable[Input],
+    paths: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+    threads: Optional[int] = None,
+) -> "pyarrow.Table":
+    """Parses many inputs (each as :func:`parse` takes it, UTF-8) on ``threads``
+    threads (``None``: as many as the machine runs at once) into a
+    ``pyarrow.Table``, one row per input in input order, with the columns of
+    the CLI's ``--format parquet`` (README, "Parquet output").
+
+    The library builds the Arrow columns and hands them over through the Arrow
+    C Data Interface, so no Python object is made per field. A row whose input
+    fails has null article columns and its ``error`` struct set (``kind``,
+    ``message``, ``offset``) rather than raising. ``paths`` gives the ``path``
+    column, one per input; without it an ``os.PathLike`` input's path is its
+    own and any other input's is ``""``. Needs pyarrow.
+    """
+    try:
+        import pyarrow
+    except ImportError as e:
+        raise ImportError("newsparse.parse_arrow needs pyarrow: pip install pyarrow") from e
+    if threads is not None and threads < 1:
+        raise ValueError("threads must be at least 1")
+    if not hasattr(_lib, "newsparse_parse_arrow"):
+        raise OSError("this newsparse library was built without its arrow feature (capi/ --no-default-features)")
+    items = list(texts)
+    if paths is None:
+        names = [os.fspath(x) if isinstance(x, os.PathLike) else "" for x in items]
+    else:
+        names = [os.fspath(p) for p in paths]
+        if len(names) != len(items):
+            raise ValueError(f"{len(names)} paths for {len(items)} texts")
+    batches = []
+    chunk: List[bytes] = []
+    chunk_names: List[str] = []
+    size = 0
+    for item, name in zip(items, names):
+        data = _prepare(item, None)
+        if chunk and size + len(data) > _ARROW_BYTES:
+            batches.append(_arrow_batch(pyarrow, chunk, chunk_names, threads or 0))
+            chunk, chunk_names, size = [], [], 0
+        chunk.append(data)
+        chunk_names.append(name)
+        size += len(data)
+    if chunk or not batches:
+        batches.append(_arrow_batch(pyarrow, chunk, chunk_names, threads or 0))
+    return pyarrow.Table.from_batches(batches)
+
+
+def _arrow_batch(pyarrow: Any, chunk: List[bytes], names: List[str], threads: int) -> "pyarrow.RecordBatch":
+    """One newsparse_parse_arrow call: the batch of ``chunk``, moved into pyarrow."""
+    data = b"".join(chunk)
+    count = len(chunk)
+    lens = (c_size_t * count)(*map(len, chunk))
+    paths = (c_char_p * count)(*(n.encode("utf-8", "surrogateescape") for n in names))
+    array, schema = _ArrowArray(), _ArrowSchema()
+    # ctypes releases the GIL for the whole call: Rust parses and builds the columns.
+    if _lib.newsparse_parse_arrow(data, lens, count, paths, threads, byref(array), byref(schema)) != Code.OK:
+        raise _last_error()
+    try:
+        # Moves both structs into pyarrow, which marks them released.
+        return pyarrow.RecordBatch._import_from_c(ctypes.addressof(array), ctypes.addressof(schema))
+    finally:
+        # What pyarrow did not take (it failed) is released here, not leaked.
+        for struct in (array, schema):
+            if struct.release:
+                ctypes.CFUNCTYPE(None, c_void_p)(struct.release)(ctypes.addressof(struct))

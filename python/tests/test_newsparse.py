@@ -314,7 +314,8 @@ def readme_blocks(section, lang):
 
 
 def test_the_readme_c_example_is_the_file_ci_compiles():
-    assert readme_blocks("C API", "c") == [(ROOT / "examples" / "c" / "quickstart.c").read_text()]
+    examples = [ROOT / "examples" / "c" / name for name in ("quickstart.c", "arrow_batch.c")]
+    assert readme_blocks("C API", "c") == [e.read_text() for e in examples]
 
 
 def test_the_readme_python_example_is_this_file_and_runs_from_another_folder(tmp_path):
@@ -419,3 +420,127 @@ def test_subheadings_are_kept_apart_from_paragraphs():
     assert "What happens next" not in article.paragraphs
     assert [b.role for b in article.blocks if b.why == "body.subheading"] == ["subheading"]
     assert article.to_dict() == json.loads(article.to_json())
+
+
+# ---- parse_arrow: the Arrow batch of the C library ----
+
+
+def arrow_row_of(article: Article) -> dict:
+    """The row parse_arrow gives for an article: its JSON, with the byline's
+    authors as their names (the Parquet schema's list<string>)."""
+    row = article.to_dict()
+    if row["byline"] is not None:
+        row["byline"]["authors"] = [a["name"] for a in row["byline"]["authors"]]
+    return row
+
+
+ERROR_KINDS = {Code.EMPTY_INPUT: "empty", Code.BLANK_INPUT: "blank", Code.INVALID_UTF8: "invalid_utf8"}
+
+
+def test_parse_arrow_rows_equal_parse_many():
+    pyarrow = pytest.importorskip("pyarrow")
+    texts = [SEED, *(p.read_bytes() for p in STYLES), b"", b" \n\t", b"ok\xffno", "Headline\n\nBody text here.\n"]
+    names = [f"input-{i}.txt" for i in range(len(texts))]
+    table = newsparse.parse_arrow(texts, paths=names, threads=2)
+    assert isinstance(table, pyarrow.Table)
+    assert table.num_rows == len(texts)
+    assert table.column_names == [
+        "path", "headline", "published", "published_at", "byline", "dateline", "agency",
+        "paragraphs", "subheadings", "captions", "related", "credits", "boilerplate", "error",
+    ]
+    assert not table.schema.field("path").nullable
+    assert table.schema.field("dateline").type.field("date").type.field("year").type == pyarrow.uint16()
+    rows = table.to_pylist()
+    failed = 0
+    for name, row, expected in zip(names, rows, newsparse.parse_many(texts)):
+        assert row.pop("path") == name
+        error = row.pop("error")
+        if isinstance(expected, NewsparseError):
+            failed += 1
+            assert error == {
+                "kind": ERROR_KINDS[expected.code],
+                "message": expected.message,
+                "offset": expected.offset or 0,
+            }
+            assert all(value is None for value in row.values()), row
+        else:
+            assert error is None
+            assert row == arrow_row_of(expected)
+    assert failed == 3
+
+
+def test_parse_arrow_paths_default_and_batches():
+    pytest.importorskip("pyarrow")
+    table = newsparse.parse_arrow([SEED_PATH, SEED])
+    assert table.column("path").to_pylist() == [str(SEED_PATH), ""]
+    empty = newsparse.parse_arrow([])
+    assert empty.num_rows == 0 and empty.schema == table.schema
+    with pytest.raises(ValueError, match="1 paths for 2 texts"):
+        newsparse.parse_arrow([SEED, SEED], paths=["a"])
+    # Inputs past one call's share of text go in several batches of one table.
+    big = SEED * (newsparse._ARROW_BYTES // len(SEED) // 3)
+    table = newsparse.parse_arrow([big] * 4, threads=1)
+    assert table.num_rows == 4 and len(table.to_batches()) >= 2
+    assert table.column("headline").to_pylist() == [newsparse.parse(big).headline] * 4
+
+
+def test_parse_arrow_without_pyarrow_says_what_to_install():
+    code = (
+        "import sys; sys.modules['pyarrow'] = None\n"
+        "import newsparse\n"
+        "try:\n"
+        "    newsparse.parse_arrow([b'x'])\n"
+        "except ImportError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "newsparse.parse_arrow needs pyarrow: pip install pyarrow"
+
+
+def test_parse_arrow_c_misuse():
+    array, schema = newsparse._ArrowArray(), newsparse._ArrowSchema()
+    lens = (c_size_t * 1)(len(SEED))
+    call = lib.newsparse_parse_arrow
+    assert call(SEED, lens, 1, None, 1, None, byref(schema)) == Code.NULL_ARGUMENT
+    assert call(SEED, lens, 1, None, 1, byref(array), None) == Code.NULL_ARGUMENT
+    assert call(None, lens, 1, None, 1, byref(array), byref(schema)) == Code.NULL_ARGUMENT
+    assert not array.release and not schema.release
+    assert call(SEED, None, 1, None, 1, byref(array), byref(schema)) == Code.NULL_ARGUMENT
+    paths = (ctypes.c_char_p * 1)(None)
+    assert call(SEED, lens, 1, paths, 1, byref(array), byref(schema)) == Code.NULL_ARGUMENT
+    assert "paths[i]" in newsparse._last_error().message
+    huge = (c_size_t * 2)(1 << 30, 1)
+    assert call(SEED, huge, 2, None, 1, byref(array), byref(schema)) == Code.INVALID_ARGUMENT
+    assert not array.release and not schema.release
+    # A good call hands out structs the caller releases (here without pyarrow).
+    assert call(SEED, lens, 1, None, 1, byref(array), byref(schema)) == Code.OK
+    assert array.length == 1 and array.release and schema.release
+    for struct in (array, schema):
+        ctypes.CFUNCTYPE(None, c_void_p)(struct.release)(ctypes.addressof(struct))
+    assert not array.release and not schema.release
+
+
+def test_the_package_imports_from_a_zip_as_spark_py_files_ship_it(tmp_path):
+    import zipfile
+
+    package = pathlib.Path(newsparse.__file__).parent
+    if not any(package.glob("_native*")):
+        pytest.skip("the package is not installed with its library (NEWSPARSE_LIB run)")
+    archive = tmp_path / "newsparse.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in package.iterdir():
+            if f.is_file():
+                z.write(f, f"newsparse/{f.name}")
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r})\n"
+        "import newsparse, tempfile, os\n"
+        "assert newsparse.__file__.startswith(sys.path[0]), newsparse.__file__\n"
+        f"print(newsparse.parse(open({str(SEED_PATH)!r}, 'rb')).headline)\n"
+        "print(sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith('newsparse-')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NEWSPARSE_LIB"}
+    env["TMPDIR"] = str(tmp_path)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    # The library loads from its copy, which is then removed.
+    assert run.stdout.splitlines() == ["Russia's ambassador to leave post in U.S.", "[]"]

@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 COLUMNS = [
     "path", "headline", "published", "published_at", "byline", "dateline", "agency", "paragraphs",
@@ -64,6 +63,9 @@ def check(cli, folder, scratch):
     if pq.returncode != jsonl.returncode:
         sys.exit(f"{folder}: exit {pq.returncode} for Parquet, {jsonl.returncode} for JSON Lines")
 
+    # Imported here: tests/spark/check_spark.py uses this module without Polars.
+    import polars as pl
+
     con = duckdb.connect()
     cursor = con.execute("SELECT * FROM read_parquet(?)", [str(parquet)])
     names = [d[0] for d in cursor.description]
@@ -73,18 +75,23 @@ def check(cli, folder, scratch):
     print(f"{folder}: {len(expected)} rows ({errors} errors) match in DuckDB and Polars")
 
 
+def write_failing(failing):
+    """Files that fail (and one that parses) in a new folder `failing`, so that
+    the error column and the null article columns are read."""
+    failing.mkdir()
+    (failing / "1-empty.txt").write_bytes(b"")
+    (failing / "2-bad-utf8.txt").write_bytes(b"Headline\n\nBody \xc3\x28 text.\n")
+    (failing / "3-blank.txt").write_bytes(b" \n\t\n")
+    (failing / "4-good.txt").write_bytes(b"Headline here\n\nAP - The Senate voted on Monday.\n")
+
+
 def main():
     cli, *folders = sys.argv[1:]
     if not folders:
         sys.exit(__doc__)
     with tempfile.TemporaryDirectory() as scratch:
-        # Failing files too, so that the error column and the null article columns are read.
         failing = Path(scratch) / "failing"
-        failing.mkdir()
-        (failing / "1-empty.txt").write_bytes(b"")
-        (failing / "2-bad-utf8.txt").write_bytes(b"Headline\n\nBody \xc3\x28 text.\n")
-        (failing / "3-blank.txt").write_bytes(b" \n\t\n")
-        (failing / "4-good.txt").write_bytes(b"Headline here\n\nAP - The Senate voted on Monday.\n")
+        write_failing(failing)
         for folder in [*folders, str(failing)]:
             check(cli, folder, scratch)
 
