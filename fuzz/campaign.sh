@@ -9,7 +9,7 @@
 #   fuzz/campaign.sh cmin TARGET          minimise the working corpus into fuzz/seeds/TARGET
 #   fuzz/campaign.sh total [TARGET]       executions recorded so far, per target
 #
-# Each run appends one line to fuzz/campaign.tsv: UTC date, target, seconds,
+# Each run appends one line to fuzz/campaign.tsv: UTC date, target, seconds run,
 # executions, and `ok` or the path of the input that failed. The working corpus
 # (fuzz/corpus/TARGET) is not committed; fuzz/seeds/TARGET is, and a run
 # starts from both, so a campaign continues where the last one stopped, on any
@@ -42,6 +42,7 @@ run() {
   seed "$target"
   out=$(mktemp)
   status=ok
+  local started=$SECONDS
   if ! (cd "$here" && cargo +nightly fuzz run -O -a "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -dict=parse.dict -rss_limit_mb=2048 -print_final_stats=1) \
     >"$out" 2>&1; then
@@ -50,11 +51,12 @@ run() {
     # What broke, and where: libFuzzer's report without its corpus lines.
     grep -v '^"' "$out" | grep -E -A12 'panicked|ERROR|SUMMARY|deadly signal' | head -60 >&2 || true
   fi
-  local execs
+  # The seconds it ran (a finding stops it early; the build is counted too).
+  local execs elapsed=$((SECONDS - started))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out" | tail -1)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "${execs:-0}" "$status" >>"$log"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$elapsed" "${execs:-0}" "$status" >>"$log"
   rm -f "$out"
-  echo "$target: ${execs:-0} executions in ${seconds}s, $status; $(total "$target")"
+  echo "$target: ${execs:-0} executions in ${elapsed}s, $status; $(total "$target")"
   [ "$status" = ok ]
 }
 

@@ -1172,7 +1172,8 @@ fn read_header<'a>(
         in_link_list = matches!(kinds[i], Kind::ListHeading)
             || in_link_list && matches!(kinds[i], Kind::Furniture | Kind::Rule);
         if article.byline.is_none() {
-            if let Some(b) = split_byline(bs, i) {
+            // The names under a `By` label, unless that line is the headline.
+            if let Some(b) = split_byline(bs, i).filter(|_| frame.headline != Some(i + 1)) {
                 article.byline = Some(b.byline);
                 names_line = Some(i + 1);
                 decide(Role::Byline, "header.byline_label");
