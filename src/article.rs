@@ -1855,9 +1855,12 @@ fn read_body<'a>(
             .or(sign_off_agency);
         if article.agency.is_none() && closing_initials.is_some() {
             article.agency = closing_initials;
-            // Initials the story's last paragraph ends with stay in its body block.
+            // Initials the story's last paragraph ends with stay in its body
+            // block, and initials read into a field (a link list's
+            // boilerplate) in that field's block: only a line of no field is
+            // the sign-off's.
             let last = &mut roles[bs.len() - 1];
-            if last.role != Role::Body {
+            if last.role == Role::Other {
                 last.decide(Role::Signoff, "body.closing_initials");
             }
         }
