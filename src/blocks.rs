@@ -1140,6 +1140,9 @@ pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>, words: ClosingWords) -> Opti
     let inner = crate::ascii::trim(inner);
     if crate::ascii::opens_with_any(inner, &CREDIT_OPENER_INITIALS)
         && CREDIT_LINE_OPENERS.iter().any(|o| inner.starts_with(o))
+        && !(is_bare_via(inner)
+            && (crate::ascii::has_line_break(inner)
+                || crate::ascii::count_words(inner, VIA_WORDS + 1) > VIA_WORDS))
     {
         return Some(inner);
     }
@@ -1156,6 +1159,16 @@ pub(crate) fn credit_line<'t>(line: &Cased<'t, '_>, words: ClosingWords) -> Opti
         || lower.ends_with("contributed to this story.")
         || lower.ends_with(" contributed.");
     contributed.then_some(inner)
+}
+
+/// Most words of a `Via X` credit (`via Boston Globe.`): a longer line, or
+/// one running on over a line break, is a sentence opening with the word
+/// (`Via sole manager Drexel, Holiday Inns is selling 900 mln ...`).
+const VIA_WORDS: usize = 6;
+
+/// Whether a credit line opens with `Via` and a space, no colon.
+fn is_bare_via(inner: &str) -> bool {
+    inner.starts_with("Via ") || inner.starts_with("via ")
 }
 
 static CONTRIBUTED: LazyLock<memchr::memmem::Finder<'static>> =
@@ -1297,6 +1310,22 @@ pub(crate) fn wire_initials(text: &str) -> Option<Agency<'_>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_via_credit_is_short_and_on_one_line() {
+        let credit = |t: &str| {
+            let mut lower = String::new();
+            let cased = Cased::new(t, &mut lower);
+            super::credit_line(&cased, ClosingWords::of(&cased)).is_some()
+        };
+        assert!(credit("via Boston Globe."));
+        assert!(credit("Via: RMAuctions"));
+        // Found by the wire-story property: a story's only sentence.
+        assert!(!credit("Via a a a a a a."));
+        assert!(!credit(
+            "Via sole manager Drexel, Holiday Inns is selling 900 mln\ndlrs of notes."
+        ));
+    }
 
     #[test]
     fn breadcrumbs_take_two_separators() {
