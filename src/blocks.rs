@@ -849,7 +849,10 @@ const BREADCRUMB_STEPS: usize = 2;
 /// sections: `Home » Ornamentals » Vines`, `BLOG > Nutrition > Meal Plans`
 /// (plantcaretoday.com, beachbodyondemand.com, redtri.com).
 pub(crate) fn is_breadcrumb(text: &str) -> bool {
+    // Most lines hold neither `>` nor the last byte of `»`: told by one
+    // SIMD search before any separator is counted.
     text.len() <= 200
+        && memchr::memchr2(b'>', 0xBB, text.as_bytes()).is_some()
         && !crate::ascii::has_line_break(text)
         && BREADCRUMB_SEPARATORS.iter().any(|sep| {
             memchr::memmem::find_iter(text.as_bytes(), sep)

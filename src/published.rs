@@ -391,12 +391,19 @@ fn first_of_labelled_pair(line: &str) -> Option<&str> {
 /// The timestamp a line consists of, without its label word; `None` when the
 /// line holds anything but date and time tokens.
 pub(crate) fn parse_published(line: &str) -> Option<&str> {
-    // Every timestamp holds a digit; most lines are rejected on that alone.
+    // A paragraph is too long to be read further; every timestamp holds a
+    // digit, and most lines are rejected on that alone.
+    if line.len() > TIMESTAMP_LINE {
+        return if line.len() <= 2 * TIMESTAMP_LINE
+            && memchr::memchr(b'|', line.as_bytes()).is_some()
+        {
+            first_of_labelled_pair(line)
+        } else {
+            None
+        };
+    }
     if !crate::ascii::has_digit(line) {
         return None;
-    }
-    if line.len() > TIMESTAMP_LINE {
-        return first_of_labelled_pair(line);
     }
     let value = strip_label(crate::ascii::trim(line));
     // A line not opening with a token is none, known without the grammar.
