@@ -1847,6 +1847,14 @@ fn read_body<'a>(
             .last()
             .filter(|_| matches!(kinds.last(), Some(Kind::Text)) && bs.len() > frame.body_start + 1)
             .filter(|_| !in_run(bs.len() - 1))
+            // A line that went to the headline's repeat, a caption or a link
+            // is no sign-off.
+            .filter(|_| {
+                matches!(
+                    roles[bs.len() - 1].role,
+                    Role::Other | Role::Body | Role::Boilerplate
+                )
+            })
             .and_then(|b| wire_initials(b.text));
         article.agency = article
             .dateline
