@@ -63,14 +63,18 @@ run() {
 cmin() {
   local target=$1 tmp
   seed "$target"
+  # Minimised on a copy, by edges alone (-use_counters=0): the working corpus
+  # keeps every input the fuzzer found useful, the committed seeds stay a few MB.
   tmp=$(mktemp -d)
-  (cd "$here" && cargo +nightly fuzz cmin -O "$target" "corpus/$target" -- -dict=parse.dict) >/dev/null 2>&1
+  mkdir "$tmp/$target"
+  find "$here/corpus/$target" -type f -size -"$max_seed_bytes"c -exec cp -t "$tmp/$target" {} +
+  (cd "$here" && cargo +nightly fuzz cmin -O "$target" "$tmp/$target" -- -dict=parse.dict -use_counters=0) \
+    >/dev/null 2>&1
   rm -rf "$here/seeds/$target"
   mkdir -p "$here/seeds/$target"
-  find "$here/corpus/$target" -type f -size -"$max_seed_bytes"c -exec cp -t "$tmp" {} +
-  cp -t "$here/seeds/$target" "$tmp"/* 2>/dev/null || true
+  cp -t "$here/seeds/$target" "$tmp/$target"/* 2>/dev/null || true
   rm -rf "$tmp"
-  echo "$target: $(find "$here/seeds/$target" -type f | wc -l) seeds, $(du -sh "$here/seeds/$target" | cut -f1)"
+  echo "$target: $(find "$here/seeds/$target" -type f | wc -l) seeds, $(du -sb "$here/seeds/$target" | cut -f1) bytes"
 }
 
 total() {
