@@ -21,7 +21,7 @@ TABLES = {
     "blocks.rs": ["FURNITURE_PHRASES", "PROMPT_PHRASES", "RIGHTS_PHRASES", "SOCIAL_NETWORKS",
                   "CREDIT_OPENERS", "PLACEMENTS", "AGENCY_CREDITS", "CREDIT_LINE_OPENERS"],
     "byline.rs": ["NAME_STOPS"],
-    "article.rs": ["SUMMARY_LABELS"],
+    "article/frame.rs": ["SUMMARY_LABELS"],
     "shape.rs": ["END_MARKERS", "PAGE_LABELS", "COOKIE_NOTICE", "PROMOTION_OPENERS"],
 }
 MIN_SITES, MIN_UNKNOWN_PAGES = 3, 5
