@@ -298,6 +298,8 @@ typedef struct newsparse_time {
   int16_t utc_offset_minutes;
 } newsparse_time;
 
+
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
